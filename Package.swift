@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Arrows point one way: executables → QuorumServer → MinutesIndex → {MinutesIngest, Xapian} → CXapian.
+let package = Package(
+    name: "Quorum",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "quorum", targets: ["quorum"]),
+        .executable(name: "quorumd", targets: ["quorumd"]),
+        .library(name: "Xapian", targets: ["Xapian"]),
+        .library(name: "MinutesIngest", targets: ["MinutesIngest"]),
+        .library(name: "MinutesIndex", targets: ["MinutesIndex"]),
+        .library(name: "QuorumServer", targets: ["QuorumServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // The only C++ in the project: a C header over libxapian (pkg-config xapian-core).
+        .target(
+            name: "CXapian",
+            linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("stdc++")]
+        ),
+        .target(name: "Xapian", dependencies: ["CXapian"]),
+        .target(name: "MinutesIngest"),
+        .target(name: "MinutesIndex", dependencies: ["Xapian", "MinutesIngest"]),
+        .target(
+            name: "QuorumServer",
+            dependencies: [
+                "MinutesIndex",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "quorumd",
+            dependencies: [
+                "QuorumServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "quorum",
+            dependencies: [
+                "MinutesIndex",
+                "MinutesIngest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
+        .testTarget(name: "MinutesIngestTests", dependencies: ["MinutesIngest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MinutesIndexTests", dependencies: ["MinutesIndex"]),
+        .testTarget(
+            name: "QuorumServerTests",
+            dependencies: [
+                "QuorumServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "QuorumCLITests", dependencies: ["MinutesIndex"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Why a file could not be read as a committee document.
+public struct IngestError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What went wrong, in words a person can act on.
+    public var reason: String
+    /// The file concerned.
+    public var path: String
+
+    public init(_ reason: String, path: String) {
+        self.reason = reason
+        self.path = path
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Reads a file of a supported format into text ready for the parser.
+public enum DocumentReader {
+    /// File extensions (lower case, no dot) that ingestion accepts.
+    public static let supportedExtensions: Set<String> = ["txt", "md"]
+
+    /// Reads the file at `url` as text, failing with a clear reason for unsupported or unreadable files.
+    public static func readText(at url: URL) throws -> String {
+        let ext = url.pathExtension.lowercased()
+        guard supportedExtensions.contains(ext) else {
+            throw IngestError("unsupported file type '.\(ext)' (supported: \(supportedExtensions.sorted().joined(separator: ", ")))", path: url.path)
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw IngestError("cannot read file: \(error.localizedDescription)", path: url.path)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw IngestError("not valid UTF-8 text", path: url.path)
+        }
+        return text
+    }
+}
