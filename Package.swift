@@ -1,8 +1,13 @@
 // swift-tools-version: 6.1
 import PackageDescription
+import Foundation
+
+// QUORUM_CORE_ONLY=1 builds and tests only the library core (CXapian, Xapian, MinutesIngest,
+// MinutesIndex), which needs no Swift package from outside: quick to build on a small machine.
+let coreOnly = ProcessInfo.processInfo.environment["QUORUM_CORE_ONLY"] == "1"
 
 // Arrows point one way: executables → QuorumServer → MinutesIndex → {MinutesIngest, Xapian} → CXapian.
-let package = Package(
+let fullPackage = Package(
     name: "Quorum",
     platforms: [.macOS(.v14)],
     products: [
@@ -69,3 +74,12 @@ let package = Package(
     ],
     cxxLanguageStandard: .cxx17
 )
+
+if coreOnly {
+    let coreNames: Set<String> = ["CXapian", "Xapian", "MinutesIngest", "MinutesIndex",
+                                  "XapianTests", "MinutesIngestTests", "MinutesIndexTests"]
+    fullPackage.targets = fullPackage.targets.filter { coreNames.contains($0.name) }
+    fullPackage.products = fullPackage.products.filter { $0.targets.allSatisfy(coreNames.contains) }
+    fullPackage.dependencies = []
+}
+let package = fullPackage
