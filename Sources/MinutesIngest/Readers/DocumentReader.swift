@@ -22,15 +22,26 @@ public enum DocumentReader {
 
     /// Reads the file at `url` as text, failing with a clear reason for unsupported or unreadable files.
     public static func readText(at url: URL) throws -> String {
-        let ext = url.pathExtension.lowercased()
-        guard supportedExtensions.contains(ext) else {
-            throw IngestError("unsupported file type '.\(ext)' (supported: \(supportedExtensions.sorted().joined(separator: ", ")))", path: url.path)
-        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw IngestError("cannot read file: \(error.localizedDescription)", path: url.path)
+        }
+        return try text(of: data, at: url)
+    }
+
+    /// Decodes the already-read contents of the file at `url` as text for the parser.
+    public static func text(of data: Data, at url: URL) throws -> String {
+        let ext = url.pathExtension.lowercased()
+        guard supportedExtensions.contains(ext) else {
+            throw IngestError("unsupported file type '.\(ext)' (supported: \(supportedExtensions.sorted().joined(separator: ", ")))", path: url.path)
+        }
+        if data.isEmpty {
+            throw IngestError("the file is empty", path: url.path)
+        }
+        if data.contains(0) {
+            throw IngestError("the file holds NUL bytes: binary, not text", path: url.path)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw IngestError("not valid UTF-8 text", path: url.path)

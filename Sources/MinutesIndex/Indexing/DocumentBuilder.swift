@@ -1,0 +1,78 @@
+import Foundation
+import MinutesIngest
+import Xapian
+
+/// Turns an ``ItemRecord`` into a Xapian document following ``Schema``: free text with
+/// position gaps between fields, boolean filter terms, value slots and the record as data.
+final class DocumentBuilder {
+    private let termGenerator: TermGenerator
+    private let encoder: JSONEncoder
+
+    /// `spellingDatabase` receives spelling data from the indexed text (for "did you mean").
+    init(spellingDatabase: WritableDatabase?) throws {
+        termGenerator = TermGenerator()
+        termGenerator.stemmer = try Stem(language: Schema.stemLanguage)
+        termGenerator.stemmingStrategy = .some
+        if let spellingDatabase {
+            termGenerator.setDatabase(spellingDatabase)
+            termGenerator.flags = .spelling
+        }
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+    }
+
+    func document(for record: ItemRecord) throws -> Document {
+        let document = Document()
+        termGenerator.setDocument(document)
+        termGenerator.termPosition = 0
+
+        // Titles count twice: a word in the heading says more about the item than one in passing.
+        termGenerator.indexText(record.item.title, wdfIncrement: 2, prefix: Schema.title.prefix)
+        termGenerator.indexText(record.item.title, wdfIncrement: 2)
+        termGenerator.increaseTermPosition(by: Schema.fieldPositionGap)
+        if record.section.title != record.item.title, record.section.kind != SectionKind.minutes.rawValue,
+           record.section.kind != SectionKind.agenda.rawValue {
+            // A report's heading "Background" means little alone; the report's title says what it is about.
+            termGenerator.indexText(record.section.title, prefix: Schema.title.prefix)
+            termGenerator.indexText(record.section.title)
+            termGenerator.increaseTermPosition(by: Schema.fieldPositionGap)
+        }
+        termGenerator.indexText(record.text)
+        for resolution in record.resolutions {
+            termGenerator.increaseTermPosition(by: Schema.fieldPositionGap)
+            termGenerator.indexText(resolution, prefix: Schema.resolved.prefix)
+        }
+
+        document.addBooleanTerm(Schema.id.term(record.id))
+        document.addBooleanTerm(Schema.source.term(record.source.id))
+        document.addBooleanTerm(Schema.kind.term(record.section.kind))
+        document.addBooleanTerm(Schema.meeting.term(record.meeting))
+        document.setValue(record.section.kind, slot: Schema.kind.slot!)
+        document.setValue(record.meeting, slot: Schema.meeting.slot!)
+        if let committee = record.committee {
+            document.addBooleanTerm(Schema.committee.term(slug(committee)))
+            document.setValue(committee, slot: Schema.committee.slot!)
+        }
+        if let date = record.meetingDate {
+            let year = String(date.compact.prefix(4))
+            let month = String(date.compact.prefix(6))
+            document.addBooleanTerm(Schema.date.term(date.compact))
+            document.addBooleanTerm(Schema.month.term(month))
+            document.addBooleanTerm(Schema.year.term(year))
+            document.setValue(date.compact, slot: Schema.date.slot!)
+            document.setValue(year, slot: Schema.year.slot!)
+            document.setValue(String(date.iso.prefix(7)), slot: Schema.month.slot!)
+        }
+        if record.resolved {
+            document.addBooleanTerm(Schema.hasResolution.prefix)
+        }
+        if let attendance = record.attendance {
+            let people = [attendance.chair].compactMap { $0 } + attendance.present + attendance.apologies + attendance.inAttendance
+            for person in Set(people.map { slug($0) }) where !person.isEmpty {
+                document.addBooleanTerm(Schema.person.term(person))
+            }
+        }
+        document.data = String(decoding: try encoder.encode(record), as: UTF8.self)
+        return document
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import MinutesIngest
+import Xapian
+
+/// The outcome of asking the indexer to index one file.
+public enum IndexOutcome: Sendable, Equatable {
+    /// The file's items now stand in the index (replacing any it had before).
+    case indexed(sourceID: String, itemIDs: [String])
+    /// The file has not changed since it was last indexed; nothing was written.
+    case unchanged(sourceID: String)
+    /// The file could not be ingested; the index keeps whatever it had of it before, and the reason is recorded.
+    case failed(sourceID: String, reason: String)
+}
+
+/// Writes items into the index: idempotent per source file (indexing the same file twice
+/// leaves the same items; a changed file replaces its items; a removed file removes them).
+///
+/// Each file is written inside one Xapian transaction, so a file is never half-indexed;
+/// commits are explicit and batched by the caller (``commit()``), never one per item.
+public final class Indexer {
+    /// The database this indexer writes; one writer per index.
+    public let database: WritableDatabase
+    private let builder: DocumentBuilder
+    private let parser = MinutesParser()
+    private var sourcesByID: [String: SourceRecord]
+
+    /// Opens (or creates) the index at `path` for writing.
+    public convenience init(path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try self.init(database: WritableDatabase(path: path, mode: .createOrOpen))
+    }
+
+    /// Writes into an open database.
+    public init(database: WritableDatabase) throws {
+        self.database = database
+        builder = try DocumentBuilder(spellingDatabase: database)
+        sourcesByID = try SourceRegistry.load(from: database)
+        let version = try database.metadata(forKey: Schema.versionMetadataKey)
+        if version.isEmpty {
+            try database.setMetadata(Schema.version, forKey: Schema.versionMetadataKey)
+        } else if version != Schema.version {
+            throw IndexError.incompatibleSchema(found: version, expected: Schema.version)
+        }
+    }
+
+    /// Every source the index knows of, indexed or failed, by id.
+    public var sources: [SourceRecord] {
+        sourcesByID.values.sorted { $0.path < $1.path }
+    }
+
+    /// The record of the source at `path`, if the index knows it.
+    public func source(atPath path: String) -> SourceRecord? {
+        sourcesByID.values.first { $0.path == path }
+    }
+
+    /// Indexes the file at `path` unless it is unchanged since last time. Reading or parsing
+    /// failures are recorded against the source and returned, not thrown; only index
+    /// (Xapian) failures throw.
+    @discardableResult
+    public func indexFile(atPath rawPath: String) throws -> IndexOutcome {
+        let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
+        let id = sourceID(forPath: path)
+        let snapshot: FileSnapshot
+        let data: Data
+        do {
+            snapshot = try FileSnapshot(path: path)
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            return try recordFailure(id: id, path: path, snapshot: nil, fingerprint: "",
+                                     reason: "cannot read file: \(error.localizedDescription)")
+        }
+        let print = fingerprint(data)
+        if let known = sourcesByID[id], known.state == .indexed, known.fingerprint == print {
+            if known.size != snapshot.size || known.modified != snapshot.modified {
+                var touched = known
+                touched.size = snapshot.size
+                touched.modified = snapshot.modified
+                try store(touched)
+            }
+            return .unchanged(sourceID: id)
+        }
+        let document: MinutesDocument
+        do {
+            let text = try DocumentReader.text(of: data, at: URL(fileURLWithPath: path))
+            document = parser.parse(text, fileName: (path as NSString).lastPathComponent)
+        } catch let error as IngestError {
+            return try recordFailure(id: id, path: path, snapshot: snapshot, fingerprint: print, reason: error.reason)
+        }
+        let records = ItemRecord.records(of: document, sourceID: id, path: path)
+        if records.isEmpty {
+            return try recordFailure(id: id, path: path, snapshot: snapshot, fingerprint: print,
+                                     reason: "no meetings, sections or items were found in the text")
+        }
+        try database.withTransaction(flushed: false) {
+            try database.deleteDocuments(withTerm: Schema.source.term(id))
+            for record in records {
+                try database.replaceDocument(uniqueTerm: Schema.id.term(record.id), with: builder.document(for: record))
+            }
+            try store(SourceRecord(id: id, path: path, size: snapshot.size, modified: snapshot.modified, fingerprint: print,
+                                   state: .indexed, reason: nil, itemCount: records.count, indexedAt: Date().timeIntervalSince1970))
+        }
+        return .indexed(sourceID: id, itemIDs: records.map(\.id))
+    }
+
+    /// Removes every item of the source with this id, and its record. Returns false when unknown.
+    @discardableResult
+    public func removeSource(id: String) throws -> Bool {
+        guard sourcesByID[id] != nil else { return false }
+        try database.withTransaction(flushed: false) {
+            try database.deleteDocuments(withTerm: Schema.source.term(id))
+            try database.setMetadata("", forKey: Schema.sourceMetadataPrefix + id)
+        }
+        sourcesByID[id] = nil
+        return true
+    }
+
+    /// Removes the source that was indexed from `path`, if any.
+    @discardableResult
+    public func removeSource(atPath rawPath: String) throws -> Bool {
+        let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
+        guard let known = source(atPath: path) else { return false }
+        return try removeSource(id: known.id)
+    }
+
+    /// Makes everything written so far durable and visible to readers.
+    public func commit() throws {
+        try database.commit()
+    }
+
+    /// The id of the source at `path`: the slug of its file name, or, when another path holds
+    /// that slug already, the slug with a short hash of the path so neither replaces the other.
+    public func sourceID(forPath path: String) -> String {
+        if let known = source(atPath: path) { return known.id }
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let base = slug(stem).isEmpty ? "document" : slug(stem)
+        if let holder = sourcesByID[base], holder.path != path {
+            return base + "-" + fingerprint(Data(path.utf8)).prefix(6)
+        }
+        return base
+    }
+
+    private func recordFailure(id: String, path: String, snapshot: FileSnapshot?, fingerprint print: String,
+                               reason: String) throws -> IndexOutcome {
+        // A failed file keeps whatever items an earlier good version left: nothing is lost
+        // because a later copy is broken. The record says why, for status pages.
+        let previous = sourcesByID[id]
+        let record = SourceRecord(id: id, path: path, size: snapshot?.size ?? 0, modified: snapshot?.modified ?? 0,
+                                  fingerprint: print, state: .failed, reason: reason,
+                                  itemCount: previous?.itemCount ?? 0, indexedAt: Date().timeIntervalSince1970)
+        try store(record)
+        return .failed(sourceID: id, reason: reason)
+    }
+
+    private func store(_ record: SourceRecord) throws {
+        try SourceRegistry.store(record, in: database)
+        sourcesByID[record.id] = record
+    }
+}
+
+/// Reads and writes ``SourceRecord``s in the index's metadata.
+enum SourceRegistry {
+    static func load(from database: Database) throws -> [String: SourceRecord] {
+        let decoder = JSONDecoder()
+        var records: [String: SourceRecord] = [:]
+        for key in try database.metadataKeys(withPrefix: Schema.sourceMetadataPrefix) {
+            let value = try database.metadata(forKey: key)
+            guard !value.isEmpty, let record = try? decoder.decode(SourceRecord.self, from: Data(value.utf8)) else { continue }
+            records[record.id] = record
+        }
+        return records
+    }
+
+    static func store(_ record: SourceRecord, in database: WritableDatabase) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try database.setMetadata(String(decoding: try encoder.encode(record), as: UTF8.self),
+                                 forKey: Schema.sourceMetadataPrefix + record.id)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// What the index knows of one source file: where it was, what it looked like when indexed,
+/// and whether indexing it worked. Kept in the index's metadata so a copied index is complete.
+public struct SourceRecord: Codable, Sendable, Equatable {
+    /// Whether the file's items are in the index.
+    public enum State: String, Codable, Sendable {
+        case indexed
+        case failed
+    }
+
+    public var id: String
+    public var path: String
+    public var size: Int
+    /// Modification time, seconds since 1970.
+    public var modified: Double
+    /// FNV-1a 64 of the contents, hex: tells a touched file from a changed one.
+    public var fingerprint: String
+    public var state: State
+    /// Why indexing failed, when it did.
+    public var reason: String?
+    public var itemCount: Int
+    /// When the file was last indexed or failed, seconds since 1970.
+    public var indexedAt: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, path, size, modified, fingerprint, state, reason
+        case itemCount = "item_count"
+        case indexedAt = "indexed_at"
+    }
+}
+
+/// The facts about a file on disk that decide whether it must be indexed again.
+public struct FileSnapshot: Sendable, Equatable {
+    public var path: String
+    public var size: Int
+    public var modified: Double
+
+    /// Reads the size and modification time of the file at `path`.
+    public init(path: String) throws {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        self.path = path
+        self.size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        self.modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    }
+}
+
+/// FNV-1a, 64 bits, as 16 hex digits: a fast content fingerprint for change detection
+/// (not a defence against anyone crafting collisions, which nothing here needs).
+func fingerprint(_ data: Data) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in data {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+    }
+    let hex = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+}

@@ -1,0 +1,58 @@
+import Xapian
+
+/// The index's single field table, and the settings every reader and writer must agree on.
+public enum Schema {
+    /// Free text of the item body (unprefixed).
+    public static let body = IndexField(name: "body", prefix: "", termKind: .freeText)
+    /// Item title (and section title for items of reports and appendices).
+    public static let title = IndexField(name: "title", prefix: "S", termKind: .freeText)
+    /// The text of the item's resolutions.
+    public static let resolved = IndexField(name: "resolved", prefix: "XR", termKind: .freeText)
+    /// The unique item id; one Xapian document per item.
+    public static let id = IndexField(name: "id", prefix: "Q", termKind: .internal)
+    /// The source file an item came from, so a file's items are replaced or deleted together.
+    public static let source = IndexField(name: "source", prefix: "XSRC", termKind: .boolean)
+    /// Committee, by slug (`improving-lives-select-commission`); display name in the value slot.
+    public static let committee = IndexField(name: "committee", prefix: "XC", termKind: .boolean, slot: 2, isFacet: true)
+    /// Section kind: agenda, minutes, report, appendix, work_programme, other.
+    public static let kind = IndexField(name: "kind", prefix: "XK", termKind: .boolean, slot: 3, isFacet: true)
+    /// People named in the attendance, by lower-case surname.
+    public static let person = IndexField(name: "person", prefix: "XP", termKind: .boolean)
+    /// Meeting date: `D`YYYYMMDD terms, and YYYYMMDD in slot 0 for sorting and ranges.
+    public static let date = IndexField(name: "date", prefix: "D", termKind: .internal, slot: 0)
+    /// Meeting month: `M`YYYYMM terms; YYYY-MM in slot 5 for facets.
+    public static let month = IndexField(name: "month", prefix: "M", termKind: .boolean, slot: 5, isFacet: true)
+    /// Meeting year: `Y`YYYY terms; YYYY in slot 1 for facets.
+    public static let year = IndexField(name: "year", prefix: "Y", termKind: .boolean, slot: 1, isFacet: true)
+    /// The meeting an item belongs to (`committee-slug/YYYY-MM-DD`): the collapse key and a facet.
+    public static let meeting = IndexField(name: "meeting", prefix: "XM", termKind: .boolean, slot: 4, isFacet: true)
+    /// Present on items that record a resolution (`XRES`), whatever its text.
+    public static let hasResolution = IndexField(name: "has_resolution", prefix: "XRES", termKind: .internal)
+
+    /// Every field, in one table.
+    public static let fields: [IndexField] = [
+        body, title, resolved, id, source, committee, kind, person, date, month, year, meeting, hasResolution,
+    ]
+
+    /// Fields that `facet=NAME` may ask for.
+    public static var facetFields: [IndexField] { fields.filter(\.isFacet) }
+
+    /// The field with this query name, if any.
+    public static func field(named name: String) -> IndexField? {
+        fields.first { $0.name == name }
+    }
+
+    /// Positions left between fields so that a phrase never matches across two of them.
+    public static let fieldPositionGap = 100
+    /// Stemming language for text and queries.
+    public static let stemLanguage = "english"
+    /// The query prefix for date ranges: `date:2020-01-01..2024-12-31`.
+    public static let dateRangePrefix = "date:"
+
+    /// Metadata key prefix for the record of each indexed (or failed) source file.
+    static let sourceMetadataPrefix = "quorum.source."
+    /// Metadata key that records the schema version, so an index from an incompatible build is refused.
+    static let versionMetadataKey = "quorum.schema"
+    /// Bumped whenever terms, slots or document data change meaning.
+    static let version = "1"
+}
