@@ -1,0 +1,93 @@
+import MinutesIngest
+
+/// One page of search results with facet counts: what `quorum search --json` and `GET /search` print.
+public struct SearchResponse: Codable, Sendable, Equatable {
+    /// Xapian's estimate of all matching items (exact when facets are asked for).
+    public var total: Int
+    /// Lower and upper bounds of that estimate.
+    public var totalBounds: ClosedRange<Int>
+    public var hits: [SearchHit]
+    /// Per facet name, the values among the matches with their counts, most frequent first.
+    public var facets: [String: [FacetCount]]
+    /// The query with spelling corrected, when the index's spelling data suggests one.
+    public var correctedQuery: String?
+    /// How Xapian understood the query, for debugging.
+    public var parsedQuery: String
+
+    enum CodingKeys: String, CodingKey {
+        case total, hits, facets
+        case totalBounds = "total_bounds"
+        case correctedQuery = "corrected_query"
+        case parsedQuery = "parsed_query"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        total = try c.decode(Int.self, forKey: .total)
+        let bounds = try c.decodeIfPresent([Int].self, forKey: .totalBounds) ?? [total, total]
+        totalBounds = (bounds.first ?? total)...(bounds.last ?? total)
+        hits = try c.decode([SearchHit].self, forKey: .hits)
+        facets = try c.decodeIfPresent([String: [FacetCount]].self, forKey: .facets) ?? [:]
+        correctedQuery = try c.decodeIfPresent(String.self, forKey: .correctedQuery)
+        parsedQuery = try c.decodeIfPresent(String.self, forKey: .parsedQuery) ?? ""
+    }
+
+    public init(total: Int, totalBounds: ClosedRange<Int>, hits: [SearchHit], facets: [String: [FacetCount]],
+                correctedQuery: String?, parsedQuery: String) {
+        self.total = total
+        self.totalBounds = totalBounds
+        self.hits = hits
+        self.facets = facets
+        self.correctedQuery = correctedQuery
+        self.parsedQuery = parsedQuery
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(total, forKey: .total)
+        try c.encode([totalBounds.lowerBound, totalBounds.upperBound], forKey: .totalBounds)
+        try c.encode(hits, forKey: .hits)
+        try c.encode(facets, forKey: .facets)
+        try c.encodeIfPresent(correctedQuery, forKey: .correctedQuery)
+        try c.encode(parsedQuery, forKey: .parsedQuery)
+    }
+}
+
+/// One value of a facet and how many matching items have it.
+public struct FacetCount: Codable, Sendable, Equatable {
+    public var value: String
+    public var count: Int
+
+    public init(value: String, count: Int) {
+        self.value = value
+        self.count = count
+    }
+}
+
+/// One matching item, with what a result list shows.
+public struct SearchHit: Codable, Sendable, Equatable {
+    public var id: String
+    /// 1-based position in the whole result list.
+    public var rank: Int
+    /// Xapian's relevance percentage and weight.
+    public var percent: Int
+    public var weight: Double
+    public var meetingDate: MeetingDate?
+    public var committee: String?
+    public var section: ItemRecord.SectionSummary
+    public var item: ItemRecord.ItemSummary
+    /// An extract of the item text around the matched words, which are wrapped in `<b>…</b>`
+    /// (the rest is HTML-escaped).
+    public var snippet: String
+    public var source: ItemRecord.SourceLocation
+    public var meeting: String
+    public var resolved: Bool
+    /// With collapsing by meeting: how many other matching items the meeting has.
+    public var collapsedCount: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case id, rank, percent, weight, committee, section, item, snippet, source, meeting, resolved
+        case meetingDate = "meeting_date"
+        case collapsedCount = "collapsed_count"
+    }
+}

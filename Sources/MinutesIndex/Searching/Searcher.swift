@@ -1,0 +1,192 @@
+import Foundation
+import MinutesIngest
+import Xapian
+
+/// Answers searches over an index: parses the user's query with Xapian's query parser
+/// (prefixes from ``Schema``), applies filters, counts facets, sorts, pages and makes snippets.
+///
+/// A searcher holds one read handle and is not thread-safe; a server keeps one per worker.
+/// Every operation reopens and retries once when a writer's commit has moved the
+/// database on underneath it (Recoll's `XAPTRY`).
+public final class Searcher {
+    /// The read handle; ``reopen()`` brings it up to the latest commit.
+    public let database: Database
+    private let stemmer: Stem
+    private let decoder = JSONDecoder()
+
+    /// Opens the index at `path` for reading.
+    public convenience init(path: String) throws {
+        try self.init(database: Database(path: path))
+    }
+
+    /// Searches an open database (a single index, or several joined with `Database.add`).
+    public init(database: Database) throws {
+        self.database = database
+        stemmer = try Stem(language: Schema.stemLanguage)
+    }
+
+    /// Brings the read handle up to the latest commit. Returns true when it moved.
+    @discardableResult
+    public func reopen() throws -> Bool {
+        try database.reopen()
+    }
+
+    /// The number of items in the index.
+    public var itemCount: Int { database.documentCount }
+
+    /// Runs a search.
+    public func search(_ request: SearchRequest) throws -> SearchResponse {
+        try request.validate()
+        return try retryingOnModified { try runSearch(request) }
+    }
+
+    /// The whole record of an item, or ``IndexError/itemNotFound(_:)``.
+    public func item(id: String) throws -> ItemRecord {
+        try retryingOnModified {
+            guard let docid = try database.postings(for: Schema.id.term(id)).first else {
+                throw IndexError.itemNotFound(id)
+            }
+            return try record(of: database.document(docid))
+        }
+    }
+
+    /// Items like the given one ("more like this"): the most telling terms of the item
+    /// (Xapian's expand set over it as the relevant document) searched as an OR query.
+    public func similar(to id: String, limit: Int = 10) throws -> SearchResponse {
+        try retryingOnModified {
+            guard let docid = try database.postings(for: Schema.id.term(id)).first else {
+                throw IndexError.itemNotFound(id)
+            }
+            let enquire = Enquire(database: database)
+            enquire.query = Query(term: Schema.id.term(id))
+            let terms = try enquire.expandTerms(relevantDocuments: [docid], limit: 25)
+                .map(\.term)
+                .filter { !$0.isEmpty && !$0.first!.isUppercase }  // free-text terms only, not filters
+            guard !terms.isEmpty else {
+                return SearchResponse(total: 0, totalBounds: 0...0, hits: [], facets: [:], correctedQuery: nil, parsedQuery: "")
+            }
+            let query = Query(.or, terms.map { Query(term: $0) }).andNot(Query(term: Schema.id.term(id)))
+            return try execute(query: query, request: SearchRequest(limit: limit), correctedQuery: nil)
+        }
+    }
+
+    // MARK: - Running a search
+
+    private func runSearch(_ request: SearchRequest) throws -> SearchResponse {
+        let parser = makeQueryParser()
+        let userQuery: Query
+        let text = QueryRewriter.normaliseFilterValues(request.query).trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty {
+            userQuery = .matchAll
+        } else {
+            do {
+                userQuery = try parser.parse(text, flags: Self.parserFlags)
+            } catch let error as XapianError where error.kind == .queryParser {
+                throw IndexError.invalidParameter(name: "q", reason: "cannot parse query: \(error.message)")
+            }
+        }
+        let corrected = text.isEmpty ? "" : parser.correctedQueryString
+        var query = userQuery.isEmpty && !text.isEmpty ? .matchAll : userQuery
+        for filter in filters(of: request) {
+            query = query.filter(filter)
+        }
+        return try execute(query: query, request: request, correctedQuery: corrected.isEmpty ? nil : corrected)
+    }
+
+    private func execute(query: Query, request: SearchRequest, correctedQuery: String?) throws -> SearchResponse {
+        let enquire = Enquire(database: database)
+        enquire.query = query
+        enquire.setWeightingScheme(.bm25())
+        let dateSlot = Schema.date.slot!
+        switch request.sort {
+        case .relevance: enquire.sortByRelevanceThenValue(dateSlot, descending: true)
+        case .date: enquire.sortByValueThenRelevance(dateSlot, descending: false)
+        case .dateDescending: enquire.sortByValueThenRelevance(dateSlot, descending: true)
+        }
+        if request.collapseByMeeting {
+            enquire.setCollapseKey(Schema.meeting.slot!)
+        }
+        var spies: [(String, ValueCountMatchSpy)] = []
+        for name in request.facets {
+            guard let slot = Schema.field(named: name)?.slot else { continue }
+            let spy = ValueCountMatchSpy(slot: slot)
+            enquire.addMatchSpy(spy)
+            spies.append((name, spy))
+        }
+        // Facet counts are only exact when every match is seen; then the total is exact too.
+        let checkAtLeast = spies.isEmpty ? 0 : database.documentCount
+        let mset = try enquire.mset(offset: request.offset, limit: request.limit, checkAtLeast: checkAtLeast)
+
+        var hits: [SearchHit] = []
+        for (index, hit) in mset.hits.enumerated() {
+            let record = try record(of: mset.document(at: index))
+            let snippet = mset.snippet(record.text, length: 240, stemmer: stemmer, flags: .exhaustive,
+                                       highlightStart: "<b>", highlightEnd: "</b>", omit: "…")
+            hits.append(SearchHit(
+                id: record.id, rank: hit.rank + 1, percent: hit.percent, weight: hit.weight,
+                meetingDate: record.meetingDate, committee: record.committee, section: record.section,
+                item: record.item, snippet: snippet, source: record.source, meeting: record.meeting,
+                resolved: record.resolved, collapsedCount: request.collapseByMeeting ? hit.collapseCount : nil))
+        }
+        var facets: [String: [FacetCount]] = [:]
+        for (name, spy) in spies {
+            facets[name] = spy.topValues(1000).map { FacetCount(value: $0.value, count: $0.count) }
+        }
+        return SearchResponse(
+            total: mset.matchesEstimated, totalBounds: mset.matchesLowerBound...max(mset.matchesLowerBound, mset.matchesUpperBound),
+            hits: hits, facets: facets, correctedQuery: correctedQuery, parsedQuery: query.description)
+    }
+
+    private func filters(of request: SearchRequest) -> [Query] {
+        var filters: [Query] = []
+        let dateSlot = Schema.date.slot!
+        switch (request.from, request.to) {
+        case let (from?, to?): filters.append(.valueRange(slot: dateSlot, from: from.compact, to: to.compact))
+        case let (from?, nil): filters.append(.valueGreaterOrEqual(slot: dateSlot, from.compact))
+        case let (nil, to?): filters.append(.valueLessOrEqual(slot: dateSlot, to.compact))
+        case (nil, nil): break
+        }
+        if !request.committees.isEmpty {
+            filters.append(Query(.or, request.committees.map { Query(term: Schema.committee.term(slug($0))) }))
+        }
+        if !request.kinds.isEmpty {
+            filters.append(Query(.or, request.kinds.map { Query(term: Schema.kind.term($0)) }))
+        }
+        if request.resolvedOnly {
+            filters.append(Query(term: Schema.hasResolution.prefix))
+        }
+        return filters
+    }
+
+    static let parserFlags: QueryParser.Flags = [.boolean, .phrase, .lovehate, .wildcard, .pureNot, .spellingCorrection]
+
+    private func makeQueryParser() -> QueryParser {
+        let parser = QueryParser()
+        parser.stemmer = stemmer
+        parser.stemmingStrategy = .some
+        parser.defaultOperator = .and
+        parser.setDatabase(database)
+        for field in Schema.fields {
+            switch field.termKind {
+            case .freeText where !field.prefix.isEmpty: parser.addPrefix(field: field.name, prefix: field.prefix)
+            case .boolean: parser.addBooleanPrefix(field: field.name, prefix: field.prefix)
+            default: break
+            }
+        }
+        parser.addRangeProcessor(.date(slot: Schema.date.slot!, prefix: Schema.dateRangePrefix))
+        return parser
+    }
+
+    private func record(of document: Document) throws -> ItemRecord {
+        try decoder.decode(ItemRecord.self, from: Data(document.data.utf8))
+    }
+
+    private func retryingOnModified<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as XapianError where error.kind == .databaseModified {
+            try database.reopen()
+            return try body()
+        }
+    }
+}
