@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import MinutesIndex
+import MinutesIngest
+
+extension Quorum {
+    /// `quorum index`: adds files and folders to an index, offline (no daemon needed).
+    struct Index: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Index minutes files (or folders of them, recursively) into an index folder.")
+
+        @OptionGroup var options: IndexOptions
+
+        @Argument(help: ArgumentHelp("Files or folders to index.", valueName: "PATH"))
+        var paths: [String]
+
+        func validate() throws {
+            if paths.isEmpty { throw ValidationError("Name at least one file or folder to index.") }
+            for path in paths where !FileManager.default.fileExists(atPath: path) {
+                throw ValidationError("No such file or folder: \(path)")
+            }
+        }
+
+        func run() throws {
+            let indexer = try Indexer(path: options.index)
+            var indexed = 0, unchanged = 0, failed = 0, items = 0
+            for file in try SupportedFiles.list(under: paths) {
+                let started = Date()
+                switch try indexer.indexFile(atPath: file) {
+                case let .indexed(_, itemIDs):
+                    indexed += 1
+                    items += itemIDs.count
+                    let ms = Int(Date().timeIntervalSince(started) * 1000)
+                    print("indexed \(file) → \(itemIDs.count) items in \(ms) ms")
+                case .unchanged:
+                    unchanged += 1
+                    print("unchanged \(file)")
+                case let .failed(_, reason):
+                    failed += 1
+                    printError("failed \(file): \(reason)")
+                }
+            }
+            try indexer.commit()
+            print("\(indexed) indexed (\(items) items), \(unchanged) unchanged, \(failed) failed; index \(options.index) holds \(indexer.database.documentCount) items")
+            if failed > 0 { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Expands the paths a user gives into the supported files under them, sorted.
+enum SupportedFiles {
+    static func list(under paths: [String]) throws -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            guard isFolder.boolValue else {
+                files.append(path)
+                continue
+            }
+            guard let walker = FileManager.default.enumerator(atPath: path) else { continue }
+            for case let relative as String in walker {
+                let name = (relative as NSString).lastPathComponent
+                let ext = (name as NSString).pathExtension.lowercased()
+                if name.hasPrefix(".") || !DocumentReader.supportedExtensions.contains(ext) { continue }
+                files.append((path as NSString).appendingPathComponent(relative))
+            }
+        }
+        return files.sorted()
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

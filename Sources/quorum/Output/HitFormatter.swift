@@ -1,0 +1,81 @@
+import Foundation
+import MinutesIndex
+
+/// Formats search results and items for a person reading a terminal.
+struct HitFormatter {
+    /// Whether to use terminal bold for matched words and headings.
+    enum Style {
+        case plain
+        case terminal
+
+        /// Bold when standard output is a terminal and NO_COLOR is unset.
+        static var forStandardOutput: Style {
+            isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil ? .terminal : .plain
+        }
+    }
+
+    let style: Style
+
+    func format(_ response: SearchResponse, request: SearchRequest) -> String {
+        var out = ""
+        let shown = response.hits.isEmpty ? "no items" : "items \(request.offset + 1)–\(request.offset + response.hits.count)"
+        out += "\(response.total) matching items; \(shown)\n"
+        if let corrected = response.correctedQuery {
+            out += "Did you mean: \(corrected)\n"
+        }
+        for hit in response.hits {
+            out += "\n"
+            let date = hit.meetingDate?.iso ?? "undated"
+            let number = hit.item.number.isEmpty ? "" : "\(hit.item.number). "
+            out += "\(hit.rank). \(bold("\(date)  \(hit.committee ?? "")"))  · \(hit.section.kind): \(hit.section.title)\n"
+            out += "   \(bold(number + hit.item.title))\(hit.resolved ? "  [resolved]" : "")"
+            if let more = hit.collapsedCount, more > 0 { out += "  (+\(more) more in this meeting)" }
+            out += "\n"
+            let snippet = highlight(hit.snippet)
+            if !snippet.isEmpty { out += "   \(snippet)\n" }
+            out += "   \(hit.source.path):\(hit.source.firstLine)-\(hit.source.lastLine)  id \(hit.id)\n"
+        }
+        for name in response.facets.keys.sorted() {
+            let counts = response.facets[name] ?? []
+            guard !counts.isEmpty else { continue }
+            let ordered = name == "year" || name == "month" ? counts.sorted { $0.value < $1.value } : counts
+            out += "\n\(bold(name)): " + ordered.map { "\($0.value) (\($0.count))" }.joined(separator: ", ") + "\n"
+        }
+        return out
+    }
+
+    func format(_ record: ItemRecord) -> String {
+        var lines: [String] = []
+        let number = record.item.number.isEmpty ? "" : "\(record.item.number). "
+        lines.append(bold(number + record.item.title))
+        lines.append("\(record.meetingDate?.iso ?? "undated") · \(record.committee ?? "unknown committee") · \(record.section.kind): \(record.section.title)")
+        lines.append("\(record.source.path):\(record.source.firstLine)-\(record.source.lastLine) · id \(record.id)")
+        if let attendance = record.attendance {
+            lines.append("Chair: \(attendance.chair ?? "-"); present: \(attendance.present.joined(separator: ", "))")
+        }
+        for resolution in record.resolutions {
+            lines.append("Resolved: \(resolution)")
+        }
+        lines.append("")
+        lines.append(record.text)
+        return lines.joined(separator: "\n")
+    }
+
+    private func bold(_ text: String) -> String {
+        style == .terminal ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+    }
+
+    /// Turns the snippet's `<b>` markers into terminal bold (or nothing), and undoes its HTML escaping.
+    private func highlight(_ snippet: String) -> String {
+        let on = style == .terminal ? "\u{1B}[1m" : ""
+        let off = style == .terminal ? "\u{1B}[0m" : ""
+        return snippet
+            .replacingOccurrences(of: "<b>", with: on)
+            .replacingOccurrences(of: "</b>", with: off)
+            .replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
