@@ -66,7 +66,7 @@ public final class Indexer {
             snapshot = try FileSnapshot(path: path)
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            return try recordFailure(id: id, path: path, snapshot: nil, fingerprint: "",
+            return try recordFailure(id: id, path: path, size: 0, modified: 0, fingerprint: "",
                                      reason: "cannot read file: \(error.localizedDescription)")
         }
         let print = fingerprint(data)
@@ -84,11 +84,26 @@ public final class Indexer {
             let text = try DocumentReader.text(of: data, at: URL(fileURLWithPath: path))
             document = parser.parse(text, fileName: (path as NSString).lastPathComponent)
         } catch let error as IngestError {
-            return try recordFailure(id: id, path: path, snapshot: snapshot, fingerprint: print, reason: error.reason)
+            return try recordFailure(id: id, path: path, size: snapshot.size, modified: snapshot.modified,
+                                     fingerprint: print, reason: error.reason)
         }
+        return try write(document, id: id, path: path, size: snapshot.size, modified: snapshot.modified, fingerprint: print)
+    }
+
+    /// Indexes an already parsed document as the source at `path`, replacing what that
+    /// source had. Used by tools and tests that build documents themselves.
+    @discardableResult
+    public func index(_ document: MinutesDocument, path rawPath: String) throws -> IndexOutcome {
+        let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
+        // No fingerprint: the next indexFile(atPath:) of a real file at this path always rewrites it.
+        return try write(document, id: sourceID(forPath: path), path: path, size: 0, modified: 0, fingerprint: "")
+    }
+
+    private func write(_ document: MinutesDocument, id: String, path: String, size: Int, modified: Double,
+                       fingerprint print: String) throws -> IndexOutcome {
         let records = ItemRecord.records(of: document, sourceID: id, path: path)
         if records.isEmpty {
-            return try recordFailure(id: id, path: path, snapshot: snapshot, fingerprint: print,
+            return try recordFailure(id: id, path: path, size: size, modified: modified, fingerprint: print,
                                      reason: "no meetings, sections or items were found in the text")
         }
         try database.withTransaction(flushed: false) {
@@ -96,7 +111,7 @@ public final class Indexer {
             for record in records {
                 try database.replaceDocument(uniqueTerm: Schema.id.term(record.id), with: builder.document(for: record))
             }
-            try store(SourceRecord(id: id, path: path, size: snapshot.size, modified: snapshot.modified, fingerprint: print,
+            try store(SourceRecord(id: id, path: path, size: size, modified: modified, fingerprint: print,
                                    state: .indexed, reason: nil, itemCount: records.count, indexedAt: Date().timeIntervalSince1970))
         }
         return .indexed(sourceID: id, itemIDs: records.map(\.id))
@@ -139,12 +154,12 @@ public final class Indexer {
         return base
     }
 
-    private func recordFailure(id: String, path: String, snapshot: FileSnapshot?, fingerprint print: String,
+    private func recordFailure(id: String, path: String, size: Int, modified: Double, fingerprint print: String,
                                reason: String) throws -> IndexOutcome {
         // A failed file keeps whatever items an earlier good version left: nothing is lost
         // because a later copy is broken. The record says why, for status pages.
         let previous = sourcesByID[id]
-        let record = SourceRecord(id: id, path: path, size: snapshot?.size ?? 0, modified: snapshot?.modified ?? 0,
+        let record = SourceRecord(id: id, path: path, size: size, modified: modified,
                                   fingerprint: print, state: .failed, reason: reason,
                                   itemCount: previous?.itemCount ?? 0, indexedAt: Date().timeIntervalSince1970)
         try store(record)

@@ -1,0 +1,100 @@
+import Foundation
+import MinutesIngest
+import Xapian
+import XCTest
+@testable import MinutesIndex
+
+final class IndexerTests: XCTestCase {
+    func testIndexingTheSameDocumentTwiceKeepsOneCopyOfEachItem() throws {
+        let index = try TemporaryIndex()
+        let indexer = try Indexer(path: index.path)
+        let document = SampleDocuments.meetings[0]
+        try indexer.index(document, path: "/corpus/a.txt")
+        try indexer.index(document, path: "/corpus/a.txt")
+        try indexer.commit()
+        XCTAssertEqual(indexer.database.documentCount, 2)
+        XCTAssertEqual(indexer.sources.map(\.itemCount), [2])
+    }
+
+    func testAChangedDocumentReplacesAllItsItems() throws {
+        let index = try TemporaryIndex()
+        let indexer = try Indexer(path: index.path)
+        try indexer.index(SampleDocuments.meetings[0], path: "/corpus/a.txt")
+        try indexer.index(SampleDocuments.meetings[2], path: "/corpus/b.txt")
+        var shorter = SampleDocuments.meetings[0]
+        shorter.sections[0].items.removeLast()
+        try indexer.index(shorter, path: "/corpus/a.txt")
+        try indexer.commit()
+        XCTAssertEqual(indexer.database.documentCount, 3)
+        let searcher = try Searcher(path: index.path)
+        XCTAssertEqual(try searcher.search(SearchRequest(query: "transport")).hits.map(\.id), ["b:1.2"])
+    }
+
+    func testRemovingASourceRemovesItsItemsAndRecord() throws {
+        let index = try TemporaryIndex()
+        let indexer = try Indexer(path: index.path)
+        try indexer.index(SampleDocuments.meetings[0], path: "/corpus/a.txt")
+        try indexer.index(SampleDocuments.meetings[1], path: "/corpus/b.txt")
+        XCTAssertTrue(try indexer.removeSource(atPath: "/corpus/a.txt"))
+        XCTAssertFalse(try indexer.removeSource(id: "no-such-source"))
+        try indexer.commit()
+        XCTAssertEqual(indexer.database.documentCount, 1)
+        XCTAssertEqual(indexer.sources.map(\.id), ["b"])
+        // The record is gone from the index's metadata too, not just from memory.
+        XCTAssertEqual(try Indexer(path: index.path).sources.map(\.id), ["b"])
+    }
+
+    func testSameFileNameInTwoFoldersGetsTwoSources() throws {
+        let index = try TemporaryIndex()
+        let indexer = try Indexer(path: index.path)
+        try indexer.index(SampleDocuments.meetings[0], path: "/council-a/minutes.txt")
+        try indexer.index(SampleDocuments.meetings[1], path: "/council-b/minutes.txt")
+        try indexer.commit()
+        XCTAssertEqual(indexer.database.documentCount, 3)
+        XCTAssertEqual(indexer.sources.count, 2)
+        XCTAssertEqual(indexer.sourceID(forPath: "/council-a/minutes.txt"), "minutes")
+        XCTAssertNotEqual(indexer.sourceID(forPath: "/council-b/minutes.txt"), "minutes")
+    }
+
+    func testUnreadableFilesAreRecordedWithAReasonAndIndexNothing() throws {
+        let index = try TemporaryIndex()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-files-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty.txt")
+        let binary = folder.appendingPathComponent("binary.txt")
+        let latin1 = folder.appendingPathComponent("latin1.txt")
+        let word = folder.appendingPathComponent("minutes.docx")
+        try Data().write(to: empty)
+        try Data([0x4d, 0x00, 0x01, 0x02]).write(to: binary)
+        try Data([0x43, 0x61, 0x66, 0xe9, 0x20, 0xff]).write(to: latin1)
+        try Data("PK".utf8).write(to: word)
+
+        let indexer = try Indexer(path: index.path)
+        XCTAssertEqual(try indexer.indexFile(atPath: empty.path), .failed(sourceID: "empty", reason: "the file is empty"))
+        XCTAssertEqual(try indexer.indexFile(atPath: binary.path),
+                       .failed(sourceID: "binary", reason: "the file holds NUL bytes: binary, not text"))
+        XCTAssertEqual(try indexer.indexFile(atPath: latin1.path), .failed(sourceID: "latin1", reason: "not valid UTF-8 text"))
+        guard case let .failed(_, reason) = try indexer.indexFile(atPath: word.path) else { return XCTFail("docx was accepted") }
+        XCTAssertTrue(reason.contains("unsupported file type '.docx'"), reason)
+        guard case let .failed(_, missing) = try indexer.indexFile(atPath: folder.appendingPathComponent("gone.txt").path) else {
+            return XCTFail("a missing file was accepted")
+        }
+        XCTAssertTrue(missing.hasPrefix("cannot read file"), missing)
+        try indexer.commit()
+        XCTAssertEqual(indexer.database.documentCount, 0)
+        XCTAssertEqual(Set(indexer.sources.map(\.state)), [.failed])
+    }
+
+    func testAnIndexFromAnotherSchemaVersionIsRefused() throws {
+        let index = try TemporaryIndex()
+        do {
+            let database = try WritableDatabase(path: index.path)
+            try database.setMetadata("0", forKey: "quorum.schema")
+            try database.commit()
+        }
+        XCTAssertThrowsError(try Indexer(path: index.path)) { error in
+            XCTAssertEqual(error as? IndexError, .incompatibleSchema(found: "0", expected: "1"))
+        }
+    }
+}
