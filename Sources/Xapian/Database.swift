@@ -51,12 +51,13 @@ public class Database {
         return changed
     }
 
-    /// Releases files and locks now rather than at deinit; later calls fail with `.database`.
+    /// Releases files and locks now rather than at deinit; later reads fail with `.database`
+    /// (`DatabaseClosedError`), though cached statistics such as ``documentCount`` may still answer.
     public func close() {
         try? check { cx_database_close(handle, $0) }
     }
 
-    /// The number of documents (0 if the database cannot be read, e.g. after ``close()``).
+    /// The number of documents (0 if the database cannot be read).
     public var documentCount: Int {
         var count: UInt32 = 0
         return (try? check { cx_database_get_doccount(handle, &count, $0) }).map { Int(count) } ?? 0

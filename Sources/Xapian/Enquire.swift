@@ -2,7 +2,8 @@ import CXapian
 
 /// How matches are weighted.
 public enum WeightingScheme: Sendable {
-    /// Okapi BM25, Xapian's default, with its default parameters.
+    /// Okapi BM25, Xapian's default scheme. Note: `k1` defaults to the textbook 1.2 here, while
+    /// Xapian's own `BM25Weight()` uses k1 = 1; pass `k1: 1` to match an Enquire left untouched.
     case bm25(k1: Double = 1.2, k2: Double = 0, k3: Double = 1, b: Double = 0.5, minNormLen: Double = 0.5)
     /// Every match weighs 0: order comes from docids or the sort key alone (cheapest).
     case boolean
