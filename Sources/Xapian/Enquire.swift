@@ -19,7 +19,12 @@ public typealias DocidOrder = Enquire.DocidOrder
 public final class Enquire {
     /// The order of equally-ranked hits by document id.
     public enum DocidOrder: Sendable {
-        case ascending, descending, dontCare
+        /// Lower ids first (Xapian's default).
+        case ascending
+        /// Higher ids first, e.g. newest additions first under boolean weighting.
+        case descending
+        /// Whatever is fastest.
+        case dontCare
 
         var cValue: cx_docid_order {
             switch self {

@@ -5,8 +5,36 @@ import CXapian
 public final class Query: CustomStringConvertible {
     /// Query operators (Xapian's `Query::op`).
     public enum Operator: Sendable {
-        case and, or, andNot, xor, andMaybe, filter, near, phrase, eliteSet, synonym, max
-        case valueRange, valueGE, valueLE, scaleWeight
+        /// All subqueries match; weights add.
+        case and
+        /// Any subquery matches; weights add.
+        case or
+        /// The first subquery without the others.
+        case andNot
+        /// An odd number of subqueries match.
+        case xor
+        /// The first subquery; the others only add weight.
+        case andMaybe
+        /// The first subquery, restricted to documents matching the others (no weight from them).
+        case filter
+        /// Subqueries within a window of positions, in any order.
+        case near
+        /// Subqueries at consecutive positions, in order.
+        case phrase
+        /// The best-weighted few of the subqueries (Xapian's elite set).
+        case eliteSet
+        /// Subqueries treated as one term (how the parser expands synonyms).
+        case synonym
+        /// Any subquery matches; the weight is the maximum, not the sum.
+        case max
+        /// A value slot within a range: build with ``Query/valueRange(slot:from:to:)``.
+        case valueRange
+        /// A value slot at or above a bound: build with ``Query/valueGreaterOrEqual(slot:_:)``.
+        case valueGE
+        /// A value slot at or below a bound: build with ``Query/valueLessOrEqual(slot:_:)``.
+        case valueLE
+        /// A subquery with scaled weight: build with ``Query/init(scaling:by:)``.
+        case scaleWeight
 
         var cValue: cx_query_op {
             switch self {
