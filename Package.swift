@@ -79,7 +79,7 @@ if coreOnly {
     let coreNames: Set<String> = ["CXapian", "Xapian", "MinutesIngest", "MinutesIndex",
                                   "XapianTests", "MinutesIngestTests", "MinutesIndexTests"]
     fullPackage.targets = fullPackage.targets.filter { coreNames.contains($0.name) }
-    fullPackage.products = fullPackage.products.filter { $0.targets.allSatisfy(coreNames.contains) }
+    fullPackage.products = fullPackage.products.filter { coreNames.contains($0.name) }  // core products are named for their targets
     fullPackage.dependencies = []
 }
 let package = fullPackage

@@ -1,0 +1,128 @@
+import CXapian
+
+/// Parses a person's query string ("committee:cabinet \"home education\" -draft") into a ``Query``.
+/// Not thread-safe: use one per thread (they are cheap to make).
+public final class QueryParser {
+    /// Which syntax the parser accepts (Xapian's `QueryParser::FLAG_*` bits).
+    public struct Flags: OptionSet, Sendable {
+        public let rawValue: UInt32
+        /// Creates flags from Xapian's `FLAG_*` bits.
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        /// AND, OR, NOT, XOR and brackets.
+        public static let boolean = Flags(rawValue: 1)
+        /// "quoted phrases".
+        public static let phrase = Flags(rawValue: 2)
+        /// +required and -excluded words.
+        public static let lovehate = Flags(rawValue: 4)
+        /// Boolean operators in any case ("and", "or").
+        public static let booleanAnyCase = Flags(rawValue: 8)
+        /// Trailing `*` wildcards (needs ``QueryParser/setDatabase(_:)``).
+        public static let wildcard = Flags(rawValue: 16)
+        /// Queries made only of NOT terms.
+        public static let pureNot = Flags(rawValue: 32)
+        /// Treat the last word as a prefix (search-as-you-type).
+        public static let partial = Flags(rawValue: 64)
+        /// Compute ``QueryParser/correctedQueryString`` from the database's spelling data.
+        public static let spellingCorrection = Flags(rawValue: 128)
+        /// Expand words marked with `~` using the database's synonyms.
+        public static let synonym = Flags(rawValue: 256)
+        /// Expand every word with its synonyms.
+        public static let autoSynonyms = Flags(rawValue: 512)
+        /// Expand multi-word spans with their synonyms too.
+        public static let autoMultiwordSynonyms = Flags(rawValue: 1024)
+        /// Xapian's default: boolean, phrase and love/hate.
+        public static let defaultFlags: Flags = [.boolean, .phrase, .lovehate]
+    }
+
+    let handle: OpaquePointer
+    // Kept alive because the shim borrows them.
+    private var rangeProcessors: [RangeProcessor] = []
+    private var database: Database?
+
+    /// A parser with no stemmer, strategy `.some`, default operator `.or` and no prefixes.
+    public init() {
+        handle = mustCreate("query parser") { cx_queryparser_new($0, $1) }
+        cx_queryparser_set_stemming_strategy(handle, stemmingStrategy.cValue)
+    }
+
+    deinit {
+        cx_queryparser_free(handle)
+    }
+
+    /// The stemmer; match the one used at index time. nil turns stemming off.
+    public var stemmer: Stem? {
+        didSet { cx_queryparser_set_stemmer(handle, stemmer?.handle) }
+    }
+
+    /// How words are stemmed; match the ``TermGenerator`` strategy used at index time.
+    public var stemmingStrategy: TermGenerator.StemStrategy = .some {
+        didSet { cx_queryparser_set_stemming_strategy(handle, stemmingStrategy.cValue) }
+    }
+
+    /// The operator between bare words. Only `.and`, `.or`, `.near`, `.phrase`, `.eliteSet`,
+    /// `.synonym` and `.max` are allowed; setting another is a programming error (traps). Use
+    /// ``setDefaultOperator(_:)`` to get a thrown error instead.
+    public var defaultOperator: Query.Operator = .or {
+        didSet {
+            do {
+                try setDefaultOperator(defaultOperator)
+            } catch {
+                preconditionFailure("QueryParser.defaultOperator: \(error)")
+            }
+        }
+    }
+
+    /// Sets the default operator, throwing `.invalidArgument` for operators Xapian refuses.
+    public func setDefaultOperator(_ op: Query.Operator) throws {
+        try check { cx_queryparser_set_default_op(handle, op.cValue, $0) }
+    }
+
+    /// The database used for spelling correction, synonyms and wildcards.
+    public func setDatabase(_ database: Database) {
+        self.database = database
+        cx_queryparser_set_database(handle, database.handle)
+    }
+
+    /// Maps `field:` in query strings to free-text terms with `prefix` (e.g. "title" → "S").
+    public func addPrefix(field: String, prefix: String) {
+        _ = withBytes(field) { fp, fn in
+            withBytes(prefix) { pp, pn in cx_queryparser_add_prefix(handle, fp, fn, pp, pn, nil) }
+        }
+    }
+
+    /// Maps `field:value` to a filter on term `prefix`+value. Filters on the same `grouping`
+    /// (by default, the same field) are ORed; different groups are ANDed.
+    public func addBooleanPrefix(field: String, prefix: String, grouping: String? = nil) {
+        _ = withBytes(field) { fp, fn in
+            withBytes(prefix) { pp, pn in
+                withOptionalBytes(grouping) { gp, gn in
+                    cx_queryparser_add_boolean_prefix(handle, fp, fn, pp, pn, gp, gn, nil)
+                }
+            }
+        }
+    }
+
+    /// Adds a range processor, tried in the order added.
+    public func addRangeProcessor(_ processor: RangeProcessor, grouping: String? = nil) {
+        rangeProcessors.append(processor)
+        _ = withOptionalBytes(grouping) { gp, gn in
+            cx_queryparser_add_rangeprocessor(handle, processor.handle, gp, gn, nil)
+        }
+    }
+
+    /// Parses `query`; `.queryParser` on bad syntax. `defaultPrefix` applies to unprefixed words.
+    public func parse(_ query: String, flags: Flags = .defaultFlags, defaultPrefix: String = "") throws -> Query {
+        let result = try withBytes(query) { qp, qn in
+            try withBytes(defaultPrefix) { dp, dn in
+                try create { cx_queryparser_parse(handle, qp, qn, flags.rawValue, dp, dn, $0, $1) }
+            }
+        }
+        return Query(handle: result)
+    }
+
+    /// The spelling-corrected form of the last parsed query ("" when nothing was corrected);
+    /// needs `.spellingCorrection` and ``setDatabase(_:)``.
+    public var correctedQueryString: String {
+        (try? fetchString { cx_queryparser_get_corrected_query_string(handle, $0, $1, $2) }) ?? ""
+    }
+}
