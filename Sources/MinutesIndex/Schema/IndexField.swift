@@ -12,7 +12,7 @@ public struct IndexField: Sendable, Hashable {
         /// Exact filter terms: `committee:cabinet` filters without affecting the weight.
         case boolean
         /// Never exposed to the query parser (internal bookkeeping such as source ids).
-        case internal
+        case `internal`
     }
 
     /// The name a query or an API parameter uses (`title`, `committee`, `year`).
