@@ -81,7 +81,11 @@ struct SectionSplitter {
                 open(.workProgramme, start: i, anchor: i, title: sectionTitle(at: i))
                 continue
             }
-            if isAppendixAnchor(lower), current == .appendix || (current == .report && (reportBodyStarted || reportClosed)) {
+            // An appendix heading starts a paragraph or a page; "(See" / "Appendix 1 - …)." inside a
+            // sentence does not.
+            let startsBlock = line.isIndented || i == 0 || !lines[i - 1].isContent
+            if isAppendixAnchor(lower), startsBlock,
+               current == .appendix || (current == .report && (reportBodyStarted || reportClosed)) {
                 open(.appendix, start: i, anchor: i, title: sectionTitle(at: i))
                 continue
             }
