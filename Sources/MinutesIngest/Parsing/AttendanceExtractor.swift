@@ -66,28 +66,41 @@ enum AttendanceExtractor {
         var names: [String] = []
         var body = String(text)
         if body.hasSuffix(".") { body.removeLast() }
-        // Commas and semicolons and "and" separate names; brackets annotate the name before them.
-        var parts: [String] = []
-        var current = ""
+        // Commas, semicolons and "and" separate names; a bracket annotates the name before it
+        // ("(in the Chair)", "(Leader) (Chair)", "(substitute for …)") and also ends it, since
+        // line breaks sometimes are the only separator after it.
+        var parts: [(name: String, note: String)] = []
+        var name = ""
+        var note = ""
         var depth = 0
-        for c in body {
-            if c == "(" { depth += 1 } else if c == ")" { depth = max(0, depth - 1) }
-            if depth == 0 && (c == "," || c == ";") {
-                parts.append(current); current = ""
-            } else {
-                current.append(c)
+        func flush() {
+            let trimmed = TextScanning.collapseSpaces(name)
+            if !trimmed.isEmpty {
+                parts.append((trimmed, note))
+            } else if !note.isEmpty, !parts.isEmpty {
+                parts[parts.count - 1].note += note
             }
+            name = ""
+            note = ""
         }
-        parts.append(current)
+        for c in body {
+            if depth > 0 || c == "(" {
+                if c == "(" { depth += 1 }
+                if c == ")" { depth -= 1 }
+                note.append(c)
+                continue
+            }
+            if c == "," || c == ";" { flush(); continue }
+            if !note.isEmpty && c != " " { flush() }
+            name.append(c)
+        }
+        flush()
         for part in parts {
-            for piece in splitOnAnd(part) {
-                var name = piece
-                var annotation = ""
-                if let open = name.firstIndex(of: "(") {
-                    annotation = TextScanning.asciiLowercased(name[open...])
-                    name = String(name[..<open])
-                }
-                guard let surname = surname(of: name) else { continue }
+            let pieces = splitOnAnd(part.name)
+            for (n, piece) in pieces.enumerated() {
+                guard let surname = surname(of: piece) else { continue }
+                // The note belongs to the last name before it.
+                let annotation = n == pieces.count - 1 ? TextScanning.asciiLowercased(part.note) : ""
                 if annotation.contains("chair") && !annotation.contains("vice") { chair = surname }
                 if annotation.contains("substitut") { substitutes.append(surname) }
                 names.append(surname)

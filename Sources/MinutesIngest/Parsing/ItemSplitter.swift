@@ -196,6 +196,11 @@ struct ItemSplitter {
             let lower = lines[j].lower
             var trailer = lower.hasPrefix("glossary") || lower.hasPrefix("accountable officer")
                 || lower.hasPrefix("this report is published") || lower.hasPrefix("chief executive")
+            // Closing lines of minutes: "The meeting closed at 7.45 pm.", "Chair", "Signed …".
+            if lower.hasPrefix("the meeting closed") || lower.hasPrefix("the meeting ended") || lower.hasPrefix("(the meeting closed")
+                || lower == "chair" || lower == "chairman" || lower.hasPrefix("signed") {
+                trailer = true
+            }
             if kind == .agenda && sawBody && (lower.hasPrefix("the next meeting") || lower.hasPrefix("date of next meeting")) {
                 trailer = true
             }

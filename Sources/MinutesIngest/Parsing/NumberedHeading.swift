@@ -7,7 +7,8 @@ struct NumberedHeading: Sendable, Equatable {
     var key: Int
     /// The heading text on this line.
     var title: String
-    /// Printed without a full stop after the number ("11 Implications …").
+    /// A plain number printed without a full stop ("11 Implications …"): weaker evidence of a
+    /// heading. Minute references ("CAB 45/25") are never bare; they need no full stop.
     var bare: Bool
 
     /// Parses a cleaned line. Sub-paragraph numbers ("1.1", "13.1.1"), list markers ("1)", "(a)")
@@ -52,7 +53,7 @@ struct NumberedHeading: Sendable, Equatable {
         } else {
             return nil
         }
-        var bare = true
+        var bare = !number.contains("/")
         if i < s.count, s[i] == "." { bare = false; i += 1 }
         guard i < s.count, TextScanning.isSpace(s[i]) else { return nil }
         while i < s.count, TextScanning.isSpace(s[i]) { i += 1 }

@@ -3,7 +3,18 @@
 /// lettered parts that follow it ("(1) …", "2) …", "(a) …") and lines that wrap mid-sentence.
 enum ResolutionExtractor {
     /// `paragraphs`: the item's body paragraphs, each a list of cleaned lines.
-    static func resolutions(in paragraphs: [[SourceLine]], joiner: TextJoiner) -> [String] {
+    static func resolutions(in body: [[SourceLine]], joiner: TextJoiner) -> [String] {
+        // A resolution can follow text with only page furniture between (no blank line), so a
+        // line that opens one also opens a paragraph.
+        var paragraphs: [[SourceLine]] = []
+        for paragraph in body {
+            var current: [SourceLine] = []
+            for line in paragraph {
+                if !current.isEmpty, resolutionStart(line.text) != nil { paragraphs.append(current); current = [] }
+                current.append(line)
+            }
+            if !current.isEmpty { paragraphs.append(current) }
+        }
         var result: [String] = []
         var n = 0
         while n < paragraphs.count {
