@@ -53,7 +53,8 @@ final class LineCleanerTests: XCTestCase {
     }
 
     func testHyphenationMendedOnlyWhereTheDocumentSaysSo() {
-        let lines = LineCleaner.lines(of: "education matters\nflexi-schooling works\n")
+        // The joiner learns from the document it joins: these lines are the document.
+        let lines = LineCleaner.lines(of: "education matters\nflexi-schooling works\nthe educa-\ntion team\n\nabout flexi-\nschooling\n")
         let joiner = TextJoiner(lines: lines)
         XCTAssertEqual(joiner.join(["the educa-", "tion team"]), "the education team")
         XCTAssertEqual(joiner.join(["about flexi-", "schooling"]), "about flexi-schooling")

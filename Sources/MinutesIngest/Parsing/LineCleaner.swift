@@ -40,12 +40,20 @@ enum LineCleaner {
     }
 
     static func clean(_ raw: Substring, number: Int) -> SourceLine {
+        // Plain ASCII lines without markup (most lines) need only their spaces collapsed.
+        var plain = true
+        for b in raw.utf8 where b >= 0x80 || b == UInt8(ascii: "*") || b == UInt8(ascii: "<") || b == UInt8(ascii: "[") {
+            plain = false
+            break
+        }
+        if plain {
+            return finish(TextScanning.collapseSpaces(raw), raw: raw, number: number, glyphBullet: false, asterisks: 0)
+        }
         let scalars = Array(raw.unicodeScalars)
         var out = String.UnicodeScalarView()
         var asterisks = 0
         var sawGlyphBullet = false
         var i = 0
-        let isIndented = scalars.first.map { TextScanning.isSpace($0) } ?? false
         while i < scalars.count {
             let s = scalars[i]
             switch s {
@@ -77,7 +85,7 @@ enum LineCleaner {
                     out.append(s)
                 }
             default:
-                if s.properties.generalCategory == .privateUse {
+                if s.value >= 0xE000 && s.value <= 0xF8FF {
                     // PDF bullet glyphs are private-use characters.
                     if out.allSatisfy(TextScanning.isSpace) { sawGlyphBullet = true }
                     out.append(" ")
@@ -89,13 +97,19 @@ enum LineCleaner {
             }
             i += 1
         }
-        var text = TextScanning.collapseSpaces(String(out))
+        return finish(TextScanning.collapseSpaces(String(out)), raw: raw, number: number,
+                      glyphBullet: sawGlyphBullet, asterisks: asterisks)
+    }
+
+    /// Drops markdown heading markers and bullet markers, and records what they said.
+    private static func finish(_ cleaned: String, raw: Substring, number: Int, glyphBullet: Bool, asterisks: Int) -> SourceLine {
+        var text = cleaned
         // Markdown heading markers.
         if text.hasPrefix("#") {
             let stripped = text.drop(while: { $0 == "#" })
             if stripped.isEmpty || stripped.hasPrefix(" ") { text = TextScanning.collapseSpaces(stripped) }
         }
-        var isBullet = sawGlyphBullet
+        var isBullet = glyphBullet
         for marker in ["- ", "• ", "· ", "▪ ", "● ", "◦ ", "– "] where text.hasPrefix(marker) {
             text = String(text.dropFirst(marker.count))
             isBullet = true
@@ -103,7 +117,7 @@ enum LineCleaner {
         }
         var line = SourceLine(number: number, text: text, lower: TextScanning.asciiLowercased(text))
         line.isBullet = isBullet
-        line.isIndented = isIndented
+        line.isIndented = raw.unicodeScalars.first.map { TextScanning.isSpace($0) } ?? false
         line.opensBold = asterisks % 4 == 2 && raw.trimmingPrefixSpaces().hasPrefix("**")
         return line
     }

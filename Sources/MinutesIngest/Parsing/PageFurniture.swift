@@ -4,17 +4,21 @@
 /// " 2 IMPROVING LIVES SELECT" / "COMMISSION -"), page labels by their words ("Page 16 Agenda
 /// Item 8", "Page 8 of 17", "P" / "age 24"), stray URLs by being alone on their line.
 struct PageFurniture {
-    /// Upper-cased words of the committee name, when known.
+    /// Words of the committee name with ASCII letters lower-cased, when known.
     let committeeWords: [String]
 
+    /// Longest a running header can be: the name plus a page number, a dash and a date.
+    private let maxHeaderLength: Int
+
     init(committee: String?) {
-        committeeWords = (committee ?? "").uppercased().split(separator: " ").map(String.init)
+        committeeWords = TextScanning.asciiLowercased(committee ?? "").split(separator: " ").map(String.init)
+        maxHeaderLength = (committee?.utf8.count ?? 0) + 24
     }
 
     func mark(_ lines: inout [SourceLine]) {
         for i in lines.indices where !lines[i].text.isEmpty {
             let text = lines[i].text
-            if isURL(text) || isPageLabel(lines[i].lower) || isRunningHeader(text) {
+            if isURL(text) || isPageLabel(lines[i].lower) || isRunningHeader(lines[i].lower) {
                 lines[i].isFurniture = true
             } else if text == "P", i + 1 < lines.count, lines[i + 1].lower.hasPrefix("age "),
                       isPageLabel("p" + lines[i + 1].lower) {
@@ -37,6 +41,7 @@ struct PageFurniture {
 
     /// "Page 16", "Page 8 of 17", "Page 16 Agenda Item 8", "Agenda Item 8 Page 16".
     func isPageLabel(_ lower: String) -> Bool {
+        guard lower.utf8.count <= 40, lower.hasPrefix("page") || lower.hasPrefix("agenda") else { return false }
         let words = lower.split(separator: " ")
         guard words.count >= 2, words.count <= 8 else { return false }
         var sawPage = false, sawNumber = false
@@ -52,10 +57,11 @@ struct PageFurniture {
         return sawPage && sawNumber
     }
 
-    /// The committee's name (or the start or end of it) with a page number, a dash or a short date.
-    func isRunningHeader(_ text: String) -> Bool {
-        guard !committeeWords.isEmpty else { return false }
-        let words = text.split(separator: " ").map { $0.uppercased() }
+    /// The committee's name (or the start or end of it) with a page number, a dash or a short
+    /// date. `lower` is the line with ASCII letters lower-cased.
+    func isRunningHeader(_ lower: String) -> Bool {
+        guard !committeeWords.isEmpty, lower.utf8.count <= maxHeaderLength else { return false }
+        let words = lower.split(separator: " ").map(String.init)
         var i = 0
         var hasNumber = false, hasDash = false
         if i < words.count, TextScanning.isAllDigits(words[i]) { hasNumber = true; i += 1 }

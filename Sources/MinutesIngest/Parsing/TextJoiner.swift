@@ -4,6 +4,8 @@
 /// elsewhere the hyphen was the typesetter's; if it prints "flexi-schooling", it was the author's.
 final class TextJoiner {
     private let lines: [SourceLine]
+    /// Which of the words that mending could produce ("education", "flexi-schooling") the
+    /// document prints whole somewhere; built on first use.
     private lazy var vocabulary: Set<String> = buildVocabulary()
 
     /// Prefixes that keep their hyphen when the document gives no evidence either way.
@@ -47,14 +49,28 @@ final class TextJoiner {
         return String(beforeHyphen) + tail
     }
 
+    /// Looks only for the words a line-end hyphen could form, so the document is scanned once
+    /// with set lookups and nothing is stored for the other words.
     private func buildVocabulary() -> Set<String> {
-        var words = Set<String>()
+        var wanted = Set<String>()
+        var previous: String?
         for line in lines where line.isContent {
-            for word in line.text.split(whereSeparator: { !($0.isLetter || $0 == "-") }) {
+            if let head = previous, let f = line.text.first, f.isLetter {
+                let a = head.dropLast().reversed().prefix(while: { $0.isLetter }).reversed()
+                let b = line.text.prefix(while: { $0.isLetter })
+                wanted.insert((String(a) + String(b)).lowercased())
+                wanted.insert((String(a) + "-" + String(b)).lowercased())
+            }
+            previous = line.text.hasSuffix("-") && line.text.dropLast().last?.isLetter == true ? line.text : nil
+        }
+        guard !wanted.isEmpty else { return [] }
+        var found = Set<String>()
+        for line in lines where line.isContent {
+            for word in line.lower.split(whereSeparator: { !($0.isLetter || $0 == "-") }) {
                 let w = word.trimmingAny(of: "-")
-                if w.count >= 3 { words.insert(w.lowercased()) }
+                if wanted.contains(w) { found.insert(w) } else if w != w.lowercased(), wanted.contains(w.lowercased()) { found.insert(w.lowercased()) }
             }
         }
-        return words
+        return found
     }
 }

@@ -2,19 +2,43 @@
 /// the parser calls them on every line, so they stay simple loops over scalars.
 enum TextScanning {
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\u{00A0}" || s == "\u{202F}" || (s.value >= 0x2000 && s.value <= 0x200A)
+        if s.value < 0x80 { return s.value == 32 || s.value == 9 }
+        return s == "\u{00A0}" || s == "\u{202F}" || (s.value >= 0x2000 && s.value <= 0x200A)
     }
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
 
-    static func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    // ASCII fast paths: Unicode property lookups cost far more, and nearly all text is ASCII.
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122 : s.properties.isAlphabetic
+    }
 
-    static func isUpper(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s.value >= 65 && s.value <= 90 : s.properties.isUppercase
+    }
 
-    static func isLower(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
+    static func isLower(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s.value >= 97 && s.value <= 122 : s.properties.isLowercase
+    }
 
     /// Collapses runs of white space into one space and trims both ends.
     static func collapseSpaces<S: StringProtocol>(_ text: S) -> String {
+        // Fast path over bytes for ASCII text, which is nearly all of it.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var ascii = true
+        var pending = false
+        for b in text.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b == 32 || b == 9 || b == 10 || b == 13 {
+                pending = !bytes.isEmpty
+            } else {
+                if pending { bytes.append(32) }
+                pending = false
+                bytes.append(b)
+            }
+        }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for s in text.unicodeScalars {
