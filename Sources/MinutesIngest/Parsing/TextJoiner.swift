@@ -64,13 +64,32 @@ final class TextJoiner {
             previous = line.text.hasSuffix("-") && line.text.dropLast().last?.isLetter == true ? line.text : nil
         }
         guard !wanted.isEmpty else { return [] }
+        let shortest = wanted.map(\.utf8.count).min() ?? 0
+        let longest = wanted.map(\.utf8.count).max() ?? 0
         var found = Set<String>()
         for line in lines where line.isContent {
-            for word in line.lower.split(whereSeparator: { !($0.isLetter || $0 == "-") }) {
-                let w = word.trimmingAny(of: "-")
-                if wanted.contains(w) { found.insert(w) } else if w != w.lowercased(), wanted.contains(w.lowercased()) { found.insert(w.lowercased()) }
+            // Words are runs of letters and hyphens; bytes >= 0x80 count as letters, which is
+            // enough to find words that were formed from letters.
+            let bytes = Array(line.lower.utf8)
+            var start = 0
+            while start < bytes.count {
+                while start < bytes.count, !isWordByte(bytes[start]) || bytes[start] == 45 { start += 1 }
+                var end = start
+                while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+                var last = end
+                while last > start, bytes[last - 1] == 45 { last -= 1 }
+                let length = last - start
+                if length >= shortest, length <= longest {
+                    let word = String(decoding: bytes[start..<last], as: UTF8.self)
+                    if wanted.contains(word) { found.insert(word) } else if wanted.contains(word.lowercased()) { found.insert(word.lowercased()) }
+                }
+                start = end
             }
         }
         return found
+    }
+
+    private func isWordByte(_ b: UInt8) -> Bool {
+        b >= 0x80 || (b | 0x20 >= 97 && b | 0x20 <= 122) || b == 45
     }
 }

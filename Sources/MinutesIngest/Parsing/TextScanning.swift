@@ -119,10 +119,9 @@ enum TextScanning {
 
     /// Lower-cases ASCII letters only: enough for matching keywords, and cheaper than full case mapping.
     static func asciiLowercased<S: StringProtocol>(_ text: S) -> String {
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            if s.value >= 65 && s.value <= 90 { out.append(Unicode.Scalar(s.value + 32)!) } else { out.append(s) }
-        }
-        return String(out)
+        // Bytes of multi-byte UTF-8 sequences are all >= 0x80, so this never breaks one.
+        var bytes = Array(text.utf8)
+        for i in bytes.indices where bytes[i] >= 65 && bytes[i] <= 90 { bytes[i] += 32 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
