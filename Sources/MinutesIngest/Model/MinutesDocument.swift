@@ -86,6 +86,7 @@ public struct Section: Codable, Sendable, Equatable {
         case lastLine = "last_line"
         case chair, present, apologies
         case inAttendance = "in_attendance"
+        case substitutes
     }
 
     public init(from decoder: Decoder) throws {
@@ -103,6 +104,7 @@ public struct Section: Codable, Sendable, Equatable {
                 present: try c.decodeIfPresent([String].self, forKey: .present) ?? [],
                 apologies: try c.decodeIfPresent([String].self, forKey: .apologies) ?? [],
                 inAttendance: try c.decodeIfPresent([String].self, forKey: .inAttendance) ?? [])
+            attendance?.substitutes = try c.decodeIfPresent([String].self, forKey: .substitutes) ?? []
         }
     }
 
@@ -119,6 +121,7 @@ public struct Section: Codable, Sendable, Equatable {
             try c.encode(attendance.chairFirstPresent, forKey: .present)
             try c.encode(attendance.apologies, forKey: .apologies)
             try c.encode(attendance.inAttendance, forKey: .inAttendance)
+            if !attendance.substitutes.isEmpty { try c.encode(attendance.substitutes, forKey: .substitutes) }
         }
     }
 }
@@ -131,6 +134,8 @@ public struct Attendance: Codable, Sendable, Equatable {
     public var apologies: [String]
     /// Others in attendance (officers, invited members), by surname.
     public var inAttendance: [String]
+    /// Members who attended as substitutes ("Councillor Lee (substitute for Councillor Hart)"), by surname.
+    public var substitutes: [String] = []
 
     public init(chair: String?, present: [String], apologies: [String] = [], inAttendance: [String] = []) {
         self.chair = chair
@@ -158,6 +163,8 @@ public struct Item: Codable, Sendable, Equatable {
     public var text: String
     /// The text of each resolution in the item ("Resolved:- That …").
     public var resolutions: [String]
+    /// Other minutes the item refers to, by number as printed ("53", "13(3)", "CAB 45/25").
+    public var references: [String] = []
 
     /// Whether the item records a resolution.
     public var resolved: Bool { !resolutions.isEmpty }
@@ -172,7 +179,7 @@ public struct Item: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case number, title, text, resolved, resolutions
+        case number, title, text, resolved, resolutions, references
         case firstLine = "first_line"
         case lastLine = "last_line"
     }
@@ -185,6 +192,7 @@ public struct Item: Codable, Sendable, Equatable {
         lastLine = try c.decode(Int.self, forKey: .lastLine)
         text = try c.decodeIfPresent(String.self, forKey: .text) ?? ""
         resolutions = try c.decodeIfPresent([String].self, forKey: .resolutions) ?? []
+        references = try c.decodeIfPresent([String].self, forKey: .references) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -195,5 +203,6 @@ public struct Item: Codable, Sendable, Equatable {
         try c.encode(lastLine, forKey: .lastLine)
         try c.encode(resolved, forKey: .resolved)
         try c.encode(resolutions, forKey: .resolutions)
+        if !references.isEmpty { try c.encode(references, forKey: .references) }
     }
 }

@@ -1,11 +1,93 @@
 /// Splits the text of a committee document into sections and items, with their metadata.
+///
+/// The work goes in passes over the lines, each linear: clean every line (keeping its original
+/// number), find the committee and mark page furniture, split into sections, then find each
+/// section's items and read attendance, resolutions and references from them.
 public struct MinutesParser: Sendable {
     public init() {}
 
     /// Parses a document's text. `fileName` is the basename recorded in the result.
     /// Line numbers in the result are 1-based lines of `text` as given.
     public func parse(_ text: String, fileName: String) -> MinutesDocument {
-        // Placeholder until the structure parser lands; returns no sections.
-        MinutesDocument(file: fileName, committee: nil, sections: [])
+        var lines = LineCleaner.lines(of: text)
+        let printedCommittee = CommitteeName.find(in: lines)
+        PageFurniture(committee: printedCommittee).mark(&lines)
+        let joiner = TextJoiner(lines: lines)
+        let itemSplitter = ItemSplitter(lines: lines)
+
+        var spans = SectionSplitter(lines: lines, committee: printedCommittee).sections()
+        if spans.isEmpty, let fallback = wholeDocument(lines) { spans = [fallback] }
+
+        // Papers in a pack belong to the pack's meeting: the agenda's, else the first report's.
+        let packDate = spans.first(where: { $0.kind == .agenda && $0.ownDate != nil })?.ownDate
+            ?? spans.first(where: { $0.kind == .report && $0.ownDate != nil })?.ownDate
+        var sections: [Section] = []
+        var previousDate: MeetingDate?
+        for span in spans {
+            let date: MeetingDate?
+            switch span.kind {
+            case .minutes, .agenda: date = span.ownDate ?? packDate ?? previousDate
+            default: date = packDate ?? span.ownDate ?? previousDate
+            }
+            previousDate = date ?? previousDate
+            let itemSpans = itemSplitter.items(in: span.start...span.end, kind: span.kind)
+            let items = itemSpans.map { makeItem($0, lines: lines, joiner: joiner) }
+            var attendance: Attendance?
+            if span.kind == .minutes {
+                let preambleEnd = itemSpans.first.map { $0.heading - 1 } ?? span.end
+                let preamble = paragraphs(in: lines, from: span.start, through: preambleEnd)
+                attendance = AttendanceExtractor.extract(from: preamble.map { joiner.join($0.map(\.text)) })
+                    ?? Attendance(chair: nil, present: [])
+            }
+            let body = items.isEmpty ? joiner.text(of: paragraphs(in: lines, from: span.start, through: span.end)) : ""
+            sections.append(Section(kind: span.kind, title: span.title, meetingDate: date,
+                                    firstLine: lines[span.start].number, lastLine: lines[span.end].number,
+                                    items: items, attendance: attendance, text: body))
+        }
+        return MinutesDocument(file: fileName, committee: printedCommittee.map(CommitteeName.titleCased), sections: sections)
+    }
+
+    private func makeItem(_ span: ItemSpan, lines: [SourceLine], joiner: TextJoiner) -> Item {
+        let body = span.headingEnd < span.end ? paragraphs(in: lines, from: span.headingEnd + 1, through: span.end) : []
+        let text = joiner.text(of: body)
+        var item = Item(number: span.number, title: span.title,
+                        firstLine: lines[span.heading].number, lastLine: lines[span.end].number,
+                        text: text, resolutions: ResolutionExtractor.resolutions(in: body, joiner: joiner))
+        item.references = ReferenceExtractor.references(in: text)
+        return item
+    }
+
+    /// Content lines grouped into paragraphs at blank lines; page furniture is skipped without
+    /// breaking a paragraph, since it only interrupts the text where a page ended.
+    private func paragraphs(in lines: [SourceLine], from start: Int, through end: Int) -> [[SourceLine]] {
+        guard start <= end else { return [] }
+        var result: [[SourceLine]] = []
+        var current: [SourceLine] = []
+        for i in start...end {
+            let line = lines[i]
+            if line.isFurniture { continue }
+            if line.text.isEmpty {
+                if !current.isEmpty { result.append(current); current = [] }
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    /// A document with no recognisable section: minutes if it has numbered minutes, else other.
+    private func wholeDocument(_ lines: [SourceLine]) -> SectionSpan? {
+        guard let first = lines.firstIndex(where: \.isContent), let last = lines.lastIndex(where: \.isContent) else { return nil }
+        let hasItems = !ItemSplitter(lines: lines).items(in: first...last, kind: .minutes).isEmpty
+        var date: MeetingDate?
+        var seen = 0
+        for line in lines[first...last] where line.isContent {
+            seen += 1
+            if seen > 10 { break }
+            if let d = DateExtractor.firstDate(in: line.text) { date = d; break }
+        }
+        return SectionSpan(kind: hasItems ? .minutes : .other, title: hasItems ? "Minutes" : lines[first].text,
+                           start: first, end: last, anchor: first, ownDate: date)
     }
 }

@@ -1,0 +1,150 @@
+/// Reads who attended from the paragraphs at the head of minutes, before the first item:
+/// "Present:- Councillor Monk (in the Chair); Councillors Brent, … and Newman.",
+/// "Apologies for absence were received from Councillor Cusworth.",
+/// "Councillor Steele, Chair of the …, was in attendance …". Names are reduced to surnames
+/// ("T. Collingham" → "Collingham", "Julie Turner" → "Turner").
+enum AttendanceExtractor {
+    /// `paragraphs`: the preamble's paragraphs, each with its wrapped lines joined.
+    static func extract(from paragraphs: [String]) -> Attendance? {
+        var chair: String?
+        var present: [String] = []
+        var apologies: [String] = []
+        var inAttendance: [String] = []
+        var substitutes: [String] = []
+        var found = false
+        for paragraph in paragraphs {
+            let lower = TextScanning.asciiLowercased(paragraph)
+            if lower.hasPrefix("present") || lower.hasPrefix("members present") {
+                found = true
+                let names = parseList(afterLabel(paragraph), chair: &chair, substitutes: &substitutes)
+                present.append(contentsOf: names)
+            } else if lower.hasPrefix("apolog") || lower.contains("apologies for absence were") || lower.contains("apologies were received") {
+                found = true
+                var ignored: String?
+                let list: Substring
+                if let r = paragraph.range(of: " from ") { list = paragraph[r.upperBound...] } else { list = afterLabel(paragraph) }
+                apologies.append(contentsOf: parseList(list, chair: &ignored, substitutes: &substitutes))
+            } else if lower.hasPrefix("in attendance") || lower.hasPrefix("also in attendance") || lower.hasPrefix("also present") {
+                found = true
+                var ignored: String?
+                inAttendance.append(contentsOf: parseList(afterLabel(paragraph), chair: &ignored, substitutes: &substitutes))
+            } else if lower.contains(" in attendance"), lower.hasPrefix("councillor") || lower.hasPrefix("cllr") {
+                // "Councillor Steele, Chair of the …, was in attendance at the invitation of the Chair."
+                found = true
+                var subject = Substring(paragraph)
+                for stop in [",", " was ", " were "] {
+                    if let r = subject.range(of: stop) { subject = subject[..<r.lowerBound] }
+                }
+                var ignored: String?
+                inAttendance.append(contentsOf: parseList(subject, chair: &ignored, substitutes: &substitutes))
+            } else if lower.hasPrefix("chair:") || lower.hasPrefix("chairman:") || lower.hasPrefix("in the chair") {
+                var ignored: String?
+                if let name = parseList(afterLabel(paragraph), chair: &ignored, substitutes: &substitutes).first {
+                    chair = name
+                    found = true
+                }
+            }
+        }
+        guard found else { return nil }
+        var attendance = Attendance(chair: chair, present: present.filter { $0 != chair }, apologies: apologies, inAttendance: inAttendance)
+        attendance.substitutes = substitutes
+        return attendance
+    }
+
+    /// The text after a label such as "Present:-" or "Apologies for absence:".
+    private static func afterLabel(_ paragraph: String) -> Substring {
+        guard let colon = paragraph.firstIndex(of: ":") else {
+            // "Present" alone on its line, names below.
+            return Substring(paragraph).drop(while: { !$0.isWhitespace })
+        }
+        return paragraph[paragraph.index(after: colon)...].drop(while: { $0 == "-" || $0 == " " || $0 == "–" })
+    }
+
+    /// Splits "Councillor Monk (in the Chair); Councillors Brent, T. Collingham and Newman." into
+    /// surnames, noting the chair and substitutes on the way.
+    static func parseList(_ text: Substring, chair: inout String?, substitutes: inout [String]) -> [String] {
+        var names: [String] = []
+        var body = String(text)
+        if body.hasSuffix(".") { body.removeLast() }
+        // Commas, semicolons and "and" separate names; a bracket annotates the name before it
+        // ("(in the Chair)", "(Leader) (Chair)", "(substitute for …)") and also ends it, since
+        // line breaks sometimes are the only separator after it.
+        var parts: [(name: String, note: String)] = []
+        var name = ""
+        var note = ""
+        var depth = 0
+        func flush() {
+            let trimmed = TextScanning.collapseSpaces(name)
+            if !trimmed.isEmpty {
+                parts.append((trimmed, note))
+            } else if !note.isEmpty, !parts.isEmpty {
+                parts[parts.count - 1].note += note
+            }
+            name = ""
+            note = ""
+        }
+        for c in body {
+            if depth > 0 || c == "(" {
+                if c == "(" { depth += 1 }
+                if c == ")" { depth -= 1 }
+                note.append(c)
+                continue
+            }
+            if c == "," || c == ";" { flush(); continue }
+            if !note.isEmpty && c != " " { flush() }
+            name.append(c)
+        }
+        flush()
+        for part in parts {
+            let pieces = splitOnAnd(part.name)
+            for (n, piece) in pieces.enumerated() {
+                guard let surname = surname(of: piece) else { continue }
+                // The note belongs to the last name before it.
+                let annotation = n == pieces.count - 1 ? TextScanning.asciiLowercased(part.note) : ""
+                if annotation.contains("chair") && !annotation.contains("vice") { chair = surname }
+                if annotation.contains("substitut") { substitutes.append(surname) }
+                names.append(surname)
+            }
+        }
+        return names
+    }
+
+    /// Splits on " and " outside brackets ("Simpson and Julie Turner").
+    private static func splitOnAnd(_ text: String) -> [String] {
+        var pieces: [String] = []
+        var rest = Substring(text)
+        while let r = rest.range(of: " and ") {
+            let before = rest[..<r.lowerBound]
+            // Keep "and" that sits inside a bracket ("(Chair and Vice-Chair)").
+            if before.filter({ $0 == "(" }).count > before.filter({ $0 == ")" }).count { break }
+            pieces.append(String(before))
+            rest = rest[r.upperBound...]
+        }
+        pieces.append(String(rest))
+        return pieces
+    }
+
+    private static let titles: Set<String> = ["councillor", "councillors", "cllr", "cllrs", "cllr.", "mr", "mrs", "ms", "miss",
+                                              "dr", "mr.", "mrs.", "ms.", "dr.", "the", "mayor", "deputy", "alderman", "co-opted", "member", "members"]
+
+    /// The last capitalised word of a name, or nil when the text names nobody.
+    static func surname<S: StringProtocol>(of text: S) -> String? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            .filter { !titles.contains(TextScanning.asciiLowercased($0)) }
+        guard let last = words.last else { return nil }
+        let trimmed = Substring(last).trimmingAny(of: ".:;,")
+        guard trimmed.count >= 2, let first = trimmed.unicodeScalars.first, TextScanning.isUpper(first) else { return nil }
+        // Sentences are not names: at most a few words ("Julie Turner", "T. Collingham").
+        guard words.count <= 4 else { return nil }
+        return trimmed
+    }
+}
+
+extension Substring {
+    func trimmingAny(of set: String) -> String {
+        var s = self
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

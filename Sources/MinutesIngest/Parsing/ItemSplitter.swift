@@ -1,0 +1,217 @@
+/// Where an item lies in the lines of a section.
+struct ItemSpan: Sendable {
+    var number: String
+    var title: String
+    /// Index (into the document's lines) of the heading line.
+    var heading: Int
+    /// Index of the last line of the heading (headings wrap).
+    var headingEnd: Int
+    /// Index of the item's last content line.
+    var end: Int
+}
+
+/// Finds a section's items among its numbered lines.
+///
+/// Every line that parses as a `NumberedHeading` is a candidate, weighted by how much it looks
+/// like a heading (blank lines around it, capitals in minutes, a "N.1" paragraph after it in
+/// reports; a sentence ending or a run of numbered lines counts against). The items are then the
+/// heaviest chain of candidates whose numbers follow the section's rule: minute numbers rise
+/// (with small gaps) through the municipal year; agenda and report numbers go 1, 2, 3. A numbered
+/// list inside an item ("1. Welcome and Care") cannot join that chain without breaking it, so it
+/// is left as text. The chain is found in one pass, keeping for each number the best chain that
+/// ends there, so the cost is linear in the candidates.
+struct ItemSplitter {
+    let lines: [SourceLine]
+
+    private struct Candidate {
+        var heading: NumberedHeading
+        var index: Int
+        var headingEnd: Int
+        var title: String
+        var weight: Double
+    }
+
+    /// Items of the section spanning `range` (indices into `lines`, inclusive).
+    func items(in range: ClosedRange<Int>, kind: SectionKind) -> [ItemSpan] {
+        guard kind == .minutes || kind == .agenda || kind == .report else { return [] }
+        var candidates: [Candidate] = []
+        var i = range.lowerBound
+        while i <= range.upperBound {
+            defer { i += 1 }
+            guard lines[i].isContent, let heading = NumberedHeading.parse(lines[i]) else { continue }
+            if heading.bare && kind != .report { continue }
+            if heading.number.contains("/") && kind != .minutes { continue }
+            let (title, headingEnd) = joinedTitle(heading, at: i, limit: range.upperBound)
+            let w = weight(heading, title: title, at: i, headingEnd: headingEnd, range: range, kind: kind)
+            if w > 0 { candidates.append(Candidate(heading: heading, index: i, headingEnd: headingEnd, title: title, weight: w)) }
+        }
+        let chain = bestChain(candidates, kind: kind)
+        var spans: [ItemSpan] = []
+        for (n, c) in chain.enumerated() {
+            let limit = n + 1 < chain.count ? chain[n + 1].index - 1 : range.upperBound
+            var end = lastContent(from: c.headingEnd, through: limit)
+            if n + 1 == chain.count { end = trimTrailer(from: c.headingEnd, end: end, kind: kind) }
+            spans.append(ItemSpan(number: c.heading.number, title: c.title, heading: c.index, headingEnd: c.headingEnd, end: end))
+        }
+        return spans
+    }
+
+    private func bestChain(_ candidates: [Candidate], kind: SectionKind) -> [Candidate] {
+        guard !candidates.isEmpty else { return [] }
+        var score = [Double](repeating: 0, count: candidates.count)
+        var previous = [Int](repeating: -1, count: candidates.count)
+        // For each number, the candidate ending the best chain seen so far at that number.
+        var bestAt: [Int: Int] = [:]
+        let maxGap = kind == .minutes ? 10 : 1
+        for (n, c) in candidates.enumerated() {
+            let key = c.heading.key
+            var best = -1
+            var bestScore = 0.0
+            let lowest = max(0, key - maxGap)
+            if lowest < key {
+                for k in stride(from: key - 1, through: lowest, by: -1) {
+                    if let m = bestAt[k], score[m] > bestScore { best = m; bestScore = score[m] }
+                }
+            }
+            // Agenda and report numbering starts at 1; a chain may not begin anywhere else.
+            if best < 0 && kind == .report && key != 1 { continue }
+            score[n] = c.weight + bestScore
+            previous[n] = best
+            if let m = bestAt[key], score[m] >= score[n] { continue }
+            bestAt[key] = n
+        }
+        guard let last = score.indices.max(by: { score[$0] < score[$1] }), score[last] > 0 else { return [] }
+        var chain: [Candidate] = []
+        var n = last
+        while n >= 0 { chain.append(candidates[n]); n = previous[n] }
+        return chain.reversed()
+    }
+
+    private func weight(_ h: NumberedHeading, title: String, at i: Int, headingEnd: Int,
+                        range: ClosedRange<Int>, kind: SectionKind) -> Double {
+        let before = previousLine(before: i, floor: range.lowerBound)
+        let after = nextLine(after: headingEnd, limit: range.upperBound)
+        let blankBefore = before == nil || lines[before!].text.isEmpty
+        let blankAfter = after == nil || lines[after!].text.isEmpty
+        let neighbourNumbered = [before, after].contains { idx in
+            guard let idx, lines[idx].isContent else { return false }
+            return NumberedHeading.parse(lines[idx]) != nil
+        }
+        let words = TextScanning.wordCount(title)
+        let sentence = TextScanning.endsLikeSentence(title)
+        var w = 1.0
+        switch kind {
+        case .minutes:
+            w += (blankAfter ? 1 : 0) + (blankBefore ? 0.5 : 0) + (TextScanning.isUppercaseText(title) ? 1 : 0)
+            w -= (sentence ? 1.5 : 0) + (words > 20 ? 1 : 0) + (neighbourNumbered ? 1 : 0)
+        case .agenda:
+            w += (blankAfter ? 1 : 0) + (blankBefore ? 0.5 : 0)
+            w -= (sentence ? 1.5 : 0) + (words > 25 ? 1 : 0) + (neighbourNumbered ? 1 : 0)
+        default:
+            w += (blankAfter ? 0.5 : 0) + (blankBefore ? 0.5 : 0) + (hasSubParagraph(h, after: headingEnd, limit: range.upperBound) ? 2 : 0)
+            w -= (sentence ? 1.5 : 0) + (words > 15 ? 1 : 0) + (neighbourNumbered ? 1.5 : 0) + (h.bare ? 0.5 : 0)
+        }
+        return w
+    }
+
+    /// Reports number their paragraphs under a heading: "1.  Background" is followed by "1.1 …".
+    private func hasSubParagraph(_ h: NumberedHeading, after i: Int, limit: Int) -> Bool {
+        var j = i + 1
+        while j <= limit, !lines[j].isContent { j += 1 }
+        guard j <= limit else { return false }
+        let prefix = h.number + ".1"
+        let text = lines[j].text
+        guard text.hasPrefix(prefix) else { return false }
+        let rest = text.dropFirst(prefix.count)
+        return rest.first == " " || rest.first == "."
+    }
+
+    /// The heading's text with wrapped lines joined: capitalised headings take the capitalised
+    /// lines that follow; others only a page reference or an obviously unfinished line.
+    private func joinedTitle(_ h: NumberedHeading, at i: Int, limit: Int) -> (String, Int) {
+        var title = h.title
+        var end = i
+        var j = i + 1
+        var joined = 0
+        let upper = TextScanning.isUppercaseText(h.title)
+        while j <= limit, joined < 3 {
+            if lines[j].isFurniture { j += 1; continue }
+            let next = lines[j]
+            guard !next.text.isEmpty, !next.isBullet, NumberedHeading.parse(next) == nil else { break }
+            let text = next.text
+            let pageRefOnly = text.hasPrefix("(") && TextScanning.removePageReferences(text).isEmpty
+            let continues: Bool
+            if pageRefOnly {
+                continues = true
+            } else if upper {
+                continues = TextScanning.isUppercaseText(text) && !TextScanning.endsLikeSentence(text)
+            } else {
+                let lastWord = title.split(separator: " ").last.map { $0.lowercased() } ?? ""
+                let connector = ["and", "of", "the", "for", "to", "in", "on", "with", "-", "–", "&", "a"].contains(lastWord)
+                let startsLower = TextScanning.firstLetter(text).map(TextScanning.isLower) ?? false
+                continues = (connector || startsLower) && !TextScanning.endsLikeSentence(text) && TextScanning.wordCount(text) <= 12
+            }
+            guard continues else { break }
+            title += " " + text
+            end = j
+            joined += 1
+            j += 1
+        }
+        return (TextScanning.removePageReferences(TextScanning.collapseSpaces(title)), end)
+    }
+
+    private func previousLine(before i: Int, floor: Int) -> Int? {
+        var j = i - 1
+        while j >= floor {
+            if !lines[j].isFurniture { return j }
+            j -= 1
+        }
+        return nil
+    }
+
+    private func nextLine(after i: Int, limit: Int) -> Int? {
+        var j = i + 1
+        while j <= limit {
+            if !lines[j].isFurniture { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    private func lastContent(from start: Int, through limit: Int) -> Int {
+        var j = limit
+        while j > start, !lines[j].isContent { j -= 1 }
+        return j
+    }
+
+    /// A section's last item stops before what closes the paper: a glossary, the accountable
+    /// officer block, a sign-off ("Sharon Kemp," / "Chief Executive."), a publication note, or
+    /// (in an agenda) the notice of the next meeting that follows the last entry.
+    private func trimTrailer(from headingEnd: Int, end: Int, kind: SectionKind) -> Int {
+        var sawBody = false
+        var j = headingEnd + 1
+        while j <= end {
+            defer { j += 1 }
+            guard lines[j].isContent else { continue }
+            let lower = lines[j].lower
+            var trailer = lower.hasPrefix("glossary") || lower.hasPrefix("accountable officer")
+                || lower.hasPrefix("this report is published") || lower.hasPrefix("chief executive")
+            // Closing lines of minutes: "The meeting closed at 7.45 pm.", "Chair", "Signed …".
+            if lower.hasPrefix("the meeting closed") || lower.hasPrefix("the meeting ended") || lower.hasPrefix("(the meeting closed")
+                || lower == "chair" || lower == "chairman" || lower.hasPrefix("signed") {
+                trailer = true
+            }
+            if kind == .agenda && sawBody && (lower.hasPrefix("the next meeting") || lower.hasPrefix("date of next meeting")) {
+                trailer = true
+            }
+            if trailer {
+                var start = j
+                // A sign-off's name line ("Sharon Kemp,") belongs to the trailer.
+                if lower.hasPrefix("chief executive"), j - 1 > headingEnd, lines[j - 1].text.hasSuffix(",") { start = j - 1 }
+                return lastContent(from: headingEnd, through: start - 1)
+            }
+            sawBody = true
+        }
+        return end
+    }
+}

@@ -1,0 +1,302 @@
+/// Where a section lies in the document's lines, before its items are found.
+struct SectionSpan: Sendable {
+    var kind: SectionKind
+    var title: String
+    /// Index of the section's first line.
+    var start: Int
+    /// Index of its last content line.
+    var end: Int
+    /// Index of the line that identified the section ("Present:-", "Date and Time:-", "TO:").
+    var anchor: Int
+    /// The date the section prints for itself (minutes: their meeting; reports: their meeting).
+    var ownDate: MeetingDate?
+}
+
+/// Splits a document into sections by the lines that open them:
+/// - minutes: a "Present:" line (or "Minutes of the meeting of … held on <date>"), with the
+///   committee-and-date header above it;
+/// - agenda: "Date and Time:", "Membership:" or "AGENDA" before numbered entries (unless a
+///   "Present:" line follows first, which makes the header one of minutes);
+/// - report: a cover sheet ("Public Report", "Report to …", "TO:" with "DATE:"), titled from its
+///   "TITLE:" or "Report Title" line;
+/// - appendix: "Appendix 1 …" once a report's numbered body has begun, or whatever follows a
+///   report's "This report is published …" line;
+/// - work programme: an unnumbered title line naming a work programme;
+/// - other: a title followed by "Updated: <date>" (trackers and monitoring schedules).
+struct SectionSplitter {
+    let lines: [SourceLine]
+    let committeeLower: String?
+
+    init(lines: [SourceLine], committee: String?) {
+        self.lines = lines
+        self.committeeLower = committee.map { TextScanning.asciiLowercased($0) }
+    }
+
+    func sections() -> [SectionSpan] {
+        let content = lines.indices.filter { lines[$0].isContent }
+        guard !content.isEmpty else { return [] }
+        var spans: [SectionSpan] = []
+        var sawHeading = false        // a numbered heading since the current section opened
+        var reportBodyStarted = false // the current report has reached its "1.1" paragraphs
+        var reportClosed = false      // the current report printed its closing line
+
+        func open(_ kind: SectionKind, start: Int, anchor: Int, title: String, date: MeetingDate? = nil) {
+            let floor = (spans.last?.start ?? -1) + 1
+            spans.append(SectionSpan(kind: kind, title: title, start: max(start, floor), end: anchor, anchor: anchor, ownDate: date))
+            sawHeading = false
+            reportBodyStarted = false
+            reportClosed = false
+        }
+
+        for (p, i) in content.enumerated() {
+            let line = lines[i]
+            let lower = line.lower
+            let current = spans.last?.kind
+
+            if isMinutesAnchor(i, position: p, content: content) {
+                if current == .minutes && !sawHeading { continue }
+                let start = headerStart(before: i, content: content, position: p)
+                open(.minutes, start: start, anchor: i, title: "Minutes", date: headerDate(from: start, to: i, content: content))
+                continue
+            }
+            if current != .agenda, isAgendaAnchor(lower), !presentFollows(position: p, content: content) {
+                if current == .minutes && !sawHeading { continue }
+                let start = headerStart(before: i, content: content, position: p)
+                open(.agenda, start: start, anchor: i, title: "Agenda", date: headerDate(from: start, to: i, content: content))
+                continue
+            }
+            if isReportAnchor(lower, position: p, content: content) {
+                if current == .report && !reportBodyStarted && !reportClosed { continue }
+                open(.report, start: i, anchor: i, title: reportTitle(from: p, content: content),
+                     date: reportDate(from: p, content: content))
+                continue
+            }
+            if let kindAndTitle = updatedTrackerTitle(position: p, content: content), current != .minutes, current != .agenda {
+                let (kind, titleIndex) = kindAndTitle
+                if let last = spans.last, last.start >= titleIndex { continue }
+                open(kind, start: titleIndex, anchor: titleIndex, title: sectionTitle(at: titleIndex))
+                continue
+            }
+            if current != .workProgramme, current != .minutes, current != .agenda, isWorkProgrammeTitle(line) {
+                open(.workProgramme, start: i, anchor: i, title: sectionTitle(at: i))
+                continue
+            }
+            // An appendix heading starts a paragraph or a page; "(See" / "Appendix 1 - …)." inside a
+            // sentence does not.
+            let startsBlock = line.isIndented || i == 0 || !lines[i - 1].isContent
+            if isAppendixAnchor(lower), startsBlock,
+               current == .appendix || (current == .report && (reportBodyStarted || reportClosed)) {
+                open(.appendix, start: i, anchor: i, title: sectionTitle(at: i))
+                continue
+            }
+            if current == .report && reportClosed {
+                // What follows a report's closing line, and is no other paper, is its appendix.
+                open(.appendix, start: i, anchor: i, title: sectionTitle(at: i))
+                continue
+            }
+
+            if current == .report {
+                if lower.hasPrefix("1.1 ") || lower.hasPrefix("1.1. ") { reportBodyStarted = true }
+                if lower.hasPrefix("this report is published") { reportClosed = true }
+            }
+            if !sawHeading, let h = NumberedHeading.parse(line), !h.bare { sawHeading = true }
+        }
+        // Each section runs to the last content line before the next one starts.
+        for n in spans.indices {
+            let limit = n + 1 < spans.count ? spans[n + 1].start - 1 : lines.count - 1
+            var end = limit
+            while end > spans[n].start, !lines[end].isContent { end -= 1 }
+            spans[n].end = end
+        }
+        return spans
+    }
+
+    // MARK: Anchors
+
+    private func isMinutesAnchor(_ i: Int, position p: Int, content: [Int]) -> Bool {
+        let lower = lines[i].lower
+        if lower.hasPrefix("present") {
+            let rest = lower.dropFirst("present".count).drop(while: { $0 == " " })
+            return rest.isEmpty || rest.hasPrefix(":") || rest.hasPrefix("-")
+        }
+        if lower.hasPrefix("members present") { return true }
+        if lower.hasPrefix("minutes of the meeting") || lower.hasPrefix("minutes of a meeting") || lower.hasPrefix("minutes of the proceedings") {
+            let previousBlank = i == 0 || !lines[i - 1].isContent
+            return previousBlank && DateExtractor.firstDate(in: lower) != nil
+        }
+        return false
+    }
+
+    private func isAgendaAnchor(_ lower: String) -> Bool {
+        lower == "agenda" || lower.hasPrefix("date and time") || lower.hasPrefix("membership:")
+            || lower.hasPrefix("membership :") || lower.hasPrefix("notice of meeting")
+    }
+
+    /// A "Present:" line before the first numbered heading makes a header that of minutes.
+    private func presentFollows(position p: Int, content: [Int]) -> Bool {
+        var q = p + 1
+        while q < content.count, q <= p + 30 {
+            let i = content[q]
+            if NumberedHeading.parse(lines[i]).map({ !$0.bare }) == true { return false }
+            if isMinutesAnchor(i, position: q, content: content) { return true }
+            q += 1
+        }
+        return false
+    }
+
+    private func isReportAnchor(_ lower: String, position p: Int, content: [Int]) -> Bool {
+        if lower == "public report" || lower.hasPrefix("report title") || lower.hasPrefix("title:") { return true }
+        if lower.hasPrefix("report to ") || lower.hasPrefix("report of the ") {
+            return TextScanning.wordCount(lower) <= 12 && !TextScanning.endsLikeSentence(lower)
+        }
+        if lower.hasPrefix("to:") {
+            // A memo-style cover sheet: TO:, DATE:, LEAD OFFICER:, TITLE:.
+            var q = p + 1
+            while q < content.count, q <= p + 8 {
+                let next = lines[content[q]].lower
+                if next.hasPrefix("date:") || next.hasPrefix("title:") { return true }
+                q += 1
+            }
+        }
+        return false
+    }
+
+    private func isAppendixAnchor(_ lower: String) -> Bool {
+        guard lower.hasPrefix("appendix ") else { return false }
+        let label = lower.dropFirst("appendix ".count).prefix(while: { $0 != " " && $0 != ":" && $0 != "." && $0 != "-" && $0 != "–" })
+        return !label.isEmpty && (TextScanning.isAllDigits(label) || label.count == 1 || ["i", "ii", "iii", "iv", "v"].contains(String(label)))
+    }
+
+    private func isWorkProgrammeTitle(_ line: SourceLine) -> Bool {
+        let lower = line.lower
+        guard lower.contains("work programme"), !line.isBullet, NumberedHeading.parse(line) == nil else { return false }
+        guard let first = line.text.unicodeScalars.first, TextScanning.isUpper(first) else { return false }
+        for opener in ["to ", "the ", "that ", "it ", "a ", "this "] where lower.hasPrefix(opener) { return false }
+        return TextScanning.wordCount(lower) <= 16 && !TextScanning.endsLikeSentence(lower)
+            && !lower.contains("resolved")
+    }
+
+    /// "Updated: 13 October 2020" under a title opens a tracker (or a work programme); returns
+    /// the kind and the index of the title line.
+    private func updatedTrackerTitle(position p: Int, content: [Int]) -> (SectionKind, Int)? {
+        let i = content[p]
+        let lower = lines[i].lower
+        guard lower.hasPrefix("updated:") || lower.hasPrefix("updated :"), DateExtractor.firstDate(in: lower) != nil, p > 0 else { return nil }
+        let titleIndex = content[p - 1]
+        guard i - titleIndex <= 3, TextScanning.wordCount(lines[titleIndex].text) <= 16,
+              !TextScanning.endsLikeSentence(lines[titleIndex].text) else { return nil }
+        let kind: SectionKind = lines[titleIndex].lower.contains("work programme") ? .workProgramme : .other
+        return (kind, titleIndex)
+    }
+
+    // MARK: Headers, titles, dates
+
+    /// Walks back from an anchor over the header lines above it (committee name, date) to where
+    /// the section starts.
+    private func headerStart(before i: Int, content: [Int], position p: Int) -> Int {
+        var start = i
+        var q = p - 1
+        var steps = 0
+        while q >= 0, steps < 4 {
+            let k = content[q]
+            let line = lines[k]
+            if isCommitteeLine(line) { return k }
+            let isDateLine = DateExtractor.firstDate(in: line.text) != nil && TextScanning.wordCount(line.text) <= 10
+            let isHeaderWord = line.lower == "minutes" || line.lower == "agenda"
+            guard isDateLine || isHeaderWord else { break }
+            start = k
+            q -= 1
+            steps += 1
+        }
+        return start
+    }
+
+    private func isCommitteeLine(_ line: SourceLine) -> Bool {
+        if line.lower.hasPrefix("minutes of") { return true }
+        guard let committeeLower, !committeeLower.isEmpty, line.lower.hasPrefix(committeeLower) else { return false }
+        return TextScanning.wordCount(line.text) <= TextScanning.wordCount(committeeLower) + 6
+            && NumberedHeading.parse(line) == nil
+    }
+
+    private func headerDate(from start: Int, to anchor: Int, content: [Int]) -> MeetingDate? {
+        for i in start...anchor where lines[i].isContent {
+            if let d = DateExtractor.firstDate(in: lines[i].text) { return d }
+        }
+        // Minutes that print their date after "Present:" lines: look a little further.
+        guard let p = content.firstIndex(of: anchor) else { return nil }
+        for q in (p + 1)..<min(content.count, p + 4) {
+            let line = lines[content[q]]
+            if NumberedHeading.parse(line) != nil { break }
+            if TextScanning.wordCount(line.text) <= 10, let d = DateExtractor.firstDate(in: line.text) { return d }
+        }
+        return nil
+    }
+
+    /// A report's title from its "TITLE:" line or the line after "Report Title".
+    private func reportTitle(from p: Int, content: [Int]) -> String {
+        var q = p
+        while q < content.count, q <= p + 40 {
+            let line = lines[content[q]]
+            if q > p, NumberedHeading.parse(line) != nil, line.lower.contains("background") { break }
+            if line.lower.hasPrefix("title:") {
+                var title = String(line.text.dropFirst("title:".count))
+                // The title may wrap onto the next lines, up to a blank line.
+                var k = content[q] + 1
+                var joined = 0
+                while k < lines.count, joined < 2 {
+                    if lines[k].isFurniture { k += 1; continue }
+                    guard lines[k].isContent, NumberedHeading.parse(lines[k]) == nil, !lines[k].lower.contains(":") else { break }
+                    title += " " + lines[k].text
+                    joined += 1
+                    k += 1
+                }
+                return TextScanning.collapseSpaces(title)
+            }
+            if line.lower.hasPrefix("report title") {
+                let rest = TextScanning.collapseSpaces(line.text.dropFirst("report title".count).drop(while: { $0 == ":" || $0 == " " }))
+                if !rest.isEmpty { return rest }
+                if q + 1 < content.count { return lines[content[q + 1]].text }
+            }
+            q += 1
+        }
+        return "Report"
+    }
+
+    /// The meeting a report is written for: its "DATE:" line, or the line naming the committee
+    /// and date of the meeting.
+    private func reportDate(from p: Int, content: [Int]) -> MeetingDate? {
+        var q = p
+        while q < content.count, q <= p + 12 {
+            let line = lines[content[q]]
+            if line.lower.hasPrefix("date:") || line.lower.hasPrefix("date of meeting") || line.lower.hasPrefix("meeting date"),
+               let d = DateExtractor.firstDate(in: line.text) { return d }
+            if let committeeLower, line.lower.hasPrefix(committeeLower), let d = DateExtractor.firstDate(in: line.text) { return d }
+            q += 1
+        }
+        return nil
+    }
+
+    /// A title line as printed: "Appendix 1" takes the line below it; bold titles run on to
+    /// where the bold closes; an "UPDATED: …" stamp is dropped.
+    private func sectionTitle(at i: Int) -> String {
+        var title = lines[i].text
+        var k = i + 1
+        let bare = TextScanning.wordCount(title) <= 2 && lines[i].lower.hasPrefix("appendix")
+        if lines[i].opensBold || bare {
+            var joined = 0
+            while k < lines.count, joined < 3 {
+                if lines[k].isFurniture { k += 1; continue }
+                guard lines[k].isContent else { break }
+                title += " " + lines[k].text
+                joined += 1
+                if bare || lines[k].text.isEmpty || !lines[i].opensBold { break }
+                k += 1
+                if rawClosesBold(k - 1) { break }
+            }
+        }
+        if let r = title.range(of: " UPDATED:") ?? title.range(of: " Updated:") { title = String(title[..<r.lowerBound]) }
+        return TextScanning.collapseSpaces(title)
+    }
+
+    private func rawClosesBold(_ k: Int) -> Bool { !lines[k].opensBold }
+}
