@@ -1,0 +1,75 @@
+import Foundation
+public import Hummingbird
+
+/// An error the HTTP API returns to a client, always as
+/// `{"error":{"code":"…","message":"…"}}` with the matching status.
+///
+/// `code` is stable, for programs (`"bad_query"`, `"not_found"`); `message` is for people and
+/// may change. Throw it from a route handler: Hummingbird turns any `HTTPResponseError` into
+/// its response.
+public struct APIError: HTTPResponseError, Hashable, CustomStringConvertible {
+    /// The HTTP status.
+    public let status: HTTPResponse.Status
+    /// A stable, machine-readable code in snake_case.
+    public let code: String
+    /// A sentence a person can act on.
+    public let message: String
+
+    /// An error with this status, code and message.
+    public init(status: HTTPResponse.Status, code: String, message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    /// 400: the request is malformed (a bad parameter, an unparsable query).
+    public static func badRequest(code: String = "bad_request", _ message: String) -> APIError {
+        APIError(status: .badRequest, code: code, message: message)
+    }
+
+    /// 404: no such resource (an unknown route, item or document).
+    public static func notFound(code: String = "not_found", _ message: String) -> APIError {
+        APIError(status: .notFound, code: code, message: message)
+    }
+
+    /// 503: the daemon cannot answer now (starting, shutting down, index unavailable).
+    public static func unavailable(code: String = "unavailable", _ message: String) -> APIError {
+        APIError(status: .serviceUnavailable, code: code, message: message)
+    }
+
+    /// 500: a failure of the daemon's own; the message must not leak internals.
+    public static func internalError(code: String = "internal", _ message: String) -> APIError {
+        APIError(status: .internalServerError, code: code, message: message)
+    }
+
+    /// For logs.
+    public var description: String { "\(status.code) \(code): \(message)" }
+
+    /// The JSON response. Encoded here rather than with the context's encoder, so the error
+    /// shape is the same whatever encoder a route group configures.
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = try JSONEncoder.apiErrors.encode(Envelope(error: .init(code: code, message: message)))
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body))
+        )
+    }
+
+    private struct Envelope: Encodable {
+        struct Detail: Encodable {
+            let code: String
+            let message: String
+        }
+        let error: Detail
+    }
+}
+
+extension JSONEncoder {
+    /// Keys in a fixed order, so error bodies are byte-for-byte stable (tests, caches, diffs).
+    fileprivate static var apiErrors: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Logging
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A fresh folder under the system temp dir, removed with its contents when released.
+final class TemporaryFolder: Sendable {
+    let path: String
+
+    init(_ label: String = "quorum-test") throws {
+        var template = Array("\(NSTemporaryDirectory())/\(label)-XXXXXX".utf8CString)
+        guard let created = mkdtemp(&template) else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        // Resolve /tmp symlinks so paths compare equal to the ones the watcher reports.
+        path = URL(fileURLWithPath: String(cString: created)).resolvingSymlinksInPath().path
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func path(_ relative: String) -> String { path + "/" + relative }
+}
+
+/// Writes a file with plain open/write/close, so the watcher sees exactly one IN_CLOSE_WRITE
+/// (Foundation's writers may go through a temp file and a rename).
+func writeFile(_ path: String, _ contents: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+    defer { close(fd) }
+    let bytes = Array(contents.utf8)
+    guard write(fd, bytes, bytes.count) == bytes.count else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+}
+
+func makeFolder(_ path: String) throws {
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+}
+
+func rename(_ from: String, to: String) throws {
+    guard Glibc.rename(from, to) == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+}
+
+/// Collects log records in memory, so tests can assert what was logged.
+final class LogRecorder: Sendable {
+    struct Record: Sendable {
+        let level: Logger.Level
+        let message: String
+        let metadata: Logger.Metadata
+    }
+
+    private let storage = Mutex<[Record]>([])
+
+    var records: [Record] { storage.withLock { $0 } }
+
+    func append(_ record: Record) { storage.withLock { $0.append(record) } }
+
+    func logger(level: Logger.Level = .trace) -> Logger {
+        var logger = Logger(label: "quorum-test") { _ in Handler(recorder: self) }
+        logger.logLevel = level
+        return logger
+    }
+
+    struct Handler: LogHandler {
+        let recorder: LogRecorder
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            recorder.append(
+                Record(level: event.level, message: event.message.description, metadata: metadata.merging(event.metadata ?? [:]) { $1 }))
+        }
+    }
+}
+
+/// Polls `condition` until it holds or `timeout` passes; tests use it to wait for effects of
+/// other threads (the watcher's) without a fixed sleep.
+func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async throws -> Bool {
+    let clock = ContinuousClock()
+    let deadline = clock.now.advanced(by: timeout)
+    while clock.now < deadline {
+        if condition() { return true }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    return condition()
+}
