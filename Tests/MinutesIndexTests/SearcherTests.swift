@@ -27,7 +27,7 @@ final class SearcherTests: XCTestCase {
     }
 
     func testPhraseMatchesOnlyTheExactSequence() throws {
-        XCTAssertEqual(Set(try ids(SearchRequest(query: "\"school transport\""))), ["m2:1.2"])
+        XCTAssertEqual(Set(try ids(SearchRequest(query: "\"school transport\""))), ["m0:1.2", "m2:1.2"])
         XCTAssertEqual(try ids(SearchRequest(query: "\"transport school\"")), [])
     }
 
