@@ -18,27 +18,33 @@ public struct IngestError: Error, CustomStringConvertible, Sendable, Equatable {
 /// Reads a file of a supported format into text ready for the parser.
 public enum DocumentReader {
     /// File extensions (lower case, no dot) that ingestion accepts.
-    public static let supportedExtensions: Set<String> = ["txt", "md"]
+    public static let supportedExtensions: Set<String> = ["txt", "md", "pdf", "html", "htm"]
 
     /// Reads the file at `url` as text, failing with a clear reason for unsupported or unreadable files.
-    public static func readText(at url: URL) throws -> String {
+    public static func readText(at url: URL, options: ReadOptions = .standard) throws -> String {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw IngestError("cannot read file: \(error.localizedDescription)", path: url.path)
         }
-        return try text(of: data, at: url)
+        return try text(of: data, at: url, options: options)
     }
 
-    /// Decodes the already-read contents of the file at `url` as text for the parser.
-    public static func text(of data: Data, at url: URL) throws -> String {
+    /// Decodes the already-read contents of the file at `url` as text for the parser: plain text
+    /// as it is, a PDF's text layer through pdftotext, an HTML page with its tags stripped.
+    public static func text(of data: Data, at url: URL, options: ReadOptions = .standard) throws -> String {
         let ext = url.pathExtension.lowercased()
         guard supportedExtensions.contains(ext) else {
             throw IngestError("unsupported file type '.\(ext)' (supported: \(supportedExtensions.sorted().joined(separator: ", ")))", path: url.path)
         }
         if data.isEmpty {
             throw IngestError("the file is empty", path: url.path)
+        }
+        switch ext {
+        case "pdf": return try PDFReader.text(ofPDF: data, path: url.path, options: options)
+        case "html", "htm": return HTMLReader.text(of: try decodeHTML(data, path: url.path))
+        default: break
         }
         if data.contains(0) {
             throw IngestError("the file holds NUL bytes: binary, not text", path: url.path)
@@ -47,5 +53,16 @@ public enum DocumentReader {
             throw IngestError("not valid UTF-8 text", path: url.path)
         }
         return text
+    }
+
+    /// HTML pages are UTF-8 nearly always; older exports are Windows-1252, which any byte string
+    /// decodes as, so the page is never refused for its encoding.
+    private static func decodeHTML(_ data: Data, path: String) throws -> String {
+        if data.contains(0) {
+            throw IngestError("the file holds NUL bytes: binary, not HTML", path: path)
+        }
+        if let text = String(data: data, encoding: .utf8) { return text }
+        if let text = String(data: data, encoding: .windowsCP1252) { return text }
+        throw IngestError("not valid UTF-8 or Windows-1252 text", path: path)
     }
 }

@@ -1,0 +1,212 @@
+/// Turns an HTML page (a council's "modern.gov" minutes page, an HTML export) into text whose
+/// lines and blank lines carry the page's block structure, which is what the parser reads:
+/// headings and paragraphs become paragraphs, `<br>` a line break, `<li>` a bulleted line,
+/// a table row a line with its cells separated by " | ". Scripts, styles, the `<head>` and
+/// comments are dropped; entities are decoded.
+///
+/// A strict tag stripper rather than a full HTML parser: minutes pages are simple documents,
+/// and nothing here needs the tree, only where blocks start and end.
+public enum HTMLReader {
+    /// Elements whose content is never text of the document.
+    private static let skipped: Set<String> = ["script", "style", "head", "noscript", "template", "svg", "object", "iframe"]
+    /// Elements that start and end a paragraph.
+    private static let blocks: Set<String> = [
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot",
+        "section", "article", "header", "footer", "main", "aside", "nav", "blockquote", "pre", "address",
+        "figure", "figcaption", "form", "fieldset", "caption", "hr", "body", "html",
+    ]
+    /// Elements that start a line of their own without a blank line around them.
+    private static let lines: Set<String> = ["li", "tr", "dt", "dd", "br"]
+    private static let cells: Set<String> = ["td", "th"]
+
+    /// The text of `html`.
+    public static func text(of html: String) -> String {
+        var out = TextBuilder()
+        let s = Array(html.unicodeScalars)
+        var i = 0
+        var text = String.UnicodeScalarView()
+        var preformatted = 0
+
+        func flushText() {
+            guard !text.isEmpty else { return }
+            out.append(HTMLEntities.decode(String(text)), preformatted: preformatted > 0)
+            text = String.UnicodeScalarView()
+        }
+
+        while i < s.count {
+            guard s[i] == "<" else { text.append(s[i]); i += 1; continue }
+            if starts(s, at: i, with: "<!--") {
+                i = find(s, "-->", from: i + 4).map { $0 + 3 } ?? s.count
+                continue
+            }
+            guard let tag = Tag.parse(s, at: i) else { text.append(s[i]); i += 1; continue }
+            flushText()
+            i = tag.end
+            let name = tag.name
+            if skipped.contains(name), !tag.closing, !tag.selfClosing {
+                // Skip to the matching close tag; the content is not markup to scan.
+                i = findCloseTag(s, name: name, from: i) ?? s.count
+                continue
+            }
+            if name == "pre" { preformatted += tag.closing ? (preformatted > 0 ? -1 : 0) : 1 }
+            if blocks.contains(name) {
+                out.paragraphBreak()
+            } else if lines.contains(name) {
+                if name == "br" || !tag.closing { out.lineBreak() }
+                if name == "li", !tag.closing { out.startBullet() }
+            } else if cells.contains(name), !tag.closing {
+                out.cellBreak()
+            }
+        }
+        flushText()
+        return out.finish()
+    }
+
+    private static func starts(_ s: [Unicode.Scalar], at i: Int, with prefix: String) -> Bool {
+        var j = i
+        for p in prefix.unicodeScalars {
+            guard j < s.count, s[j] == p else { return false }
+            j += 1
+        }
+        return true
+    }
+
+    private static func find(_ s: [Unicode.Scalar], _ needle: String, from start: Int) -> Int? {
+        var i = start
+        while i < s.count {
+            if starts(s, at: i, with: needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The index after `</name…>`, matched case-insensitively.
+    private static func findCloseTag(_ s: [Unicode.Scalar], name: String, from start: Int) -> Int? {
+        var i = start
+        while let open = find(s, "</", from: i) {
+            if let tag = Tag.parse(s, at: open), tag.closing, tag.name == name { return tag.end }
+            i = open + 2
+        }
+        return nil
+    }
+}
+
+/// One tag as written: `<p class="x">`, `</TD>`, `<br/>`, `<!DOCTYPE html>`.
+private struct Tag {
+    var name: String
+    var closing: Bool
+    var selfClosing: Bool
+    /// Index just after the closing ">".
+    var end: Int
+
+    /// Parses the tag starting at `i` (a "<"), or nil when the "<" is plain text ("a < b").
+    static func parse(_ s: [Unicode.Scalar], at i: Int) -> Tag? {
+        var j = i + 1
+        guard j < s.count else { return nil }
+        var closing = false
+        if s[j] == "/" { closing = true; j += 1 }
+        let declaration = s[j] == "!" || s[j] == "?"
+        guard j < s.count, declaration || TextScanning.isLetter(s[j]) else { return nil }
+        var name = ""
+        while j < s.count, TextScanning.isLetter(s[j]) || TextScanning.isDigit(s[j]) || s[j] == "!" || s[j] == "?" {
+            name.unicodeScalars.append(s[j])
+            j += 1
+        }
+        // Scan to ">" outside quoted attribute values ("a > b" may sit in a title attribute).
+        var quote: Unicode.Scalar?
+        while j < s.count {
+            let c = s[j]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == ">" {
+                let selfClosing = j > i + 1 && s[j - 1] == "/"
+                return Tag(name: name.lowercased(), closing: closing, selfClosing: selfClosing, end: j + 1)
+            }
+            j += 1
+        }
+        return nil
+    }
+}
+
+/// Accumulates text with HTML's white-space rules: runs of spaces and source line breaks are one
+/// space, and only the structure asks for line breaks and blank lines.
+private struct TextBuilder {
+    private var lines: [String] = []
+    private var line = ""
+    private var pendingSpace = false
+    /// Blank lines owed before the next text (at most one is ever written).
+    private var pendingBlank = false
+    private var pendingCell = false
+    private var bullet = false
+
+    mutating func append(_ text: String, preformatted: Bool) {
+        if preformatted {
+            let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (n, part) in parts.enumerated() {
+                if n > 0 { lineBreak() }
+                appendWords(String(part))
+            }
+        } else {
+            appendWords(text)
+        }
+    }
+
+    private mutating func appendWords(_ text: String) {
+        for c in text.unicodeScalars {
+            // Non-breaking spaces stay: line cleanup knows them, and they never break a line here.
+            if c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0C}" {
+                pendingSpace = true
+                continue
+            }
+            if line.isEmpty {
+                if pendingBlank, !lines.isEmpty, lines.last != "" { lines.append("") }
+                pendingBlank = false
+                if bullet { line = "- "; bullet = false }
+            } else if pendingCell {
+                // A cell holding only an item number ("1.", "CAB 45/25") labels the next one,
+                // as modern.gov lays out its item table: keep them one heading.
+                line += isNumberLabel(line) ? " " : " | "
+            } else if pendingSpace {
+                line += " "
+            }
+            pendingCell = false
+            pendingSpace = false
+            line.unicodeScalars.append(c)
+        }
+    }
+
+    mutating func lineBreak() {
+        if !line.isEmpty { lines.append(line) }
+        line = ""
+        pendingSpace = false
+        pendingCell = false
+    }
+
+    mutating func paragraphBreak() {
+        lineBreak()
+        pendingBlank = true
+        bullet = false
+    }
+
+    mutating func startBullet() { bullet = true }
+
+    mutating func cellBreak() {
+        if !line.isEmpty { pendingCell = true }
+    }
+
+    mutating func finish() -> String {
+        lineBreak()
+        while lines.last == "" { lines.removeLast() }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    private func isNumberLabel(_ text: String) -> Bool {
+        let trimmed = text.hasPrefix("- ") ? String(text.dropFirst(2)) : text
+        var body = Substring(trimmed)
+        if body.hasSuffix(".") { body = body.dropLast() }
+        guard let last = body.last, last.isNumber, body.count <= 12 else { return false }
+        return body.allSatisfy { $0.isNumber || $0 == "/" || $0 == " " || ($0.isUppercase && $0.isASCII) || $0 == "." }
+    }
+}
