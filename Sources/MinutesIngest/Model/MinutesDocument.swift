@@ -86,7 +86,7 @@ public struct Section: Codable, Sendable, Equatable {
         case lastLine = "last_line"
         case chair, present, apologies
         case inAttendance = "in_attendance"
-        case substitutes
+        case substitutes, attendees
     }
 
     public init(from decoder: Decoder) throws {
@@ -105,6 +105,7 @@ public struct Section: Codable, Sendable, Equatable {
                 apologies: try c.decodeIfPresent([String].self, forKey: .apologies) ?? [],
                 inAttendance: try c.decodeIfPresent([String].self, forKey: .inAttendance) ?? [])
             attendance?.substitutes = try c.decodeIfPresent([String].self, forKey: .substitutes) ?? []
+            attendance?.attendees = try c.decodeIfPresent([Attendee].self, forKey: .attendees) ?? []
         }
     }
 
@@ -122,6 +123,7 @@ public struct Section: Codable, Sendable, Equatable {
             try c.encode(attendance.apologies, forKey: .apologies)
             try c.encode(attendance.inAttendance, forKey: .inAttendance)
             if !attendance.substitutes.isEmpty { try c.encode(attendance.substitutes, forKey: .substitutes) }
+            if !attendance.attendees.isEmpty { try c.encode(attendance.attendees, forKey: .attendees) }
         }
     }
 }
@@ -136,6 +138,9 @@ public struct Attendance: Codable, Sendable, Equatable {
     public var inAttendance: [String]
     /// Members who attended as substitutes ("Councillor Lee (substitute for Councillor Hart)"), by surname.
     public var substitutes: [String] = []
+    /// Those in attendance as printed, with their roles where the minutes give them
+    /// ("Caroline Webb", "Senior Adviser (Scrutiny and Member Development)").
+    public var attendees: [Attendee] = []
 
     public init(chair: String?, present: [String], apologies: [String] = [], inAttendance: [String] = []) {
         self.chair = chair
@@ -165,6 +170,9 @@ public struct Item: Codable, Sendable, Equatable {
     public var resolutions: [String]
     /// Other minutes the item refers to, by number as printed ("53", "13(3)", "CAB 45/25").
     public var references: [String] = []
+    /// Standing business (apologies, declarations of interest, minutes of the previous meeting,
+    /// urgent business, date of next meeting…) rather than a subject of debate; see `ProceduralItems`.
+    public var isProcedural = false
 
     /// Whether the item records a resolution.
     public var resolved: Bool { !resolutions.isEmpty }
@@ -180,6 +188,7 @@ public struct Item: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case number, title, text, resolved, resolutions, references
+        case procedural
         case firstLine = "first_line"
         case lastLine = "last_line"
     }
@@ -193,6 +202,7 @@ public struct Item: Codable, Sendable, Equatable {
         text = try c.decodeIfPresent(String.self, forKey: .text) ?? ""
         resolutions = try c.decodeIfPresent([String].self, forKey: .resolutions) ?? []
         references = try c.decodeIfPresent([String].self, forKey: .references) ?? []
+        isProcedural = try c.decodeIfPresent(Bool.self, forKey: .procedural) ?? false
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -204,5 +214,7 @@ public struct Item: Codable, Sendable, Equatable {
         try c.encode(resolved, forKey: .resolved)
         try c.encode(resolutions, forKey: .resolutions)
         if !references.isEmpty { try c.encode(references, forKey: .references) }
+        // Written only when true, so documents of substantive items read as before.
+        if isProcedural { try c.encode(true, forKey: .procedural) }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads who attended from the paragraphs at the head of minutes, before the first item:
 /// "Present:- Councillor Monk (in the Chair); Councillors Brent, … and Newman.",
 /// "Apologies for absence were received from Councillor Cusworth.",
@@ -5,7 +7,9 @@
 /// ("T. Collingham" → "Collingham", "Julie Turner" → "Turner").
 enum AttendanceExtractor {
     /// `paragraphs`: the preamble's paragraphs, each with its wrapped lines joined.
-    static func extract(from paragraphs: [String]) -> Attendance? {
+    static func extract(from rawParagraphs: [String]) -> Attendance? {
+        let paragraphs = mergingLabels(rawParagraphs)
+        var attendees: [Attendee] = []
         var chair: String?
         var present: [String] = []
         var apologies: [String] = []
@@ -24,19 +28,23 @@ enum AttendanceExtractor {
                 let list: Substring
                 if let r = paragraph.range(of: " from ") { list = paragraph[r.upperBound...] } else { list = afterLabel(paragraph) }
                 apologies.append(contentsOf: parseList(list, chair: &ignored, substitutes: &substitutes))
-            } else if lower.hasPrefix("in attendance") || lower.hasPrefix("also in attendance") || lower.hasPrefix("also present") {
+            } else if isAttendanceLabel(lower) {
                 found = true
-                var ignored: String?
-                inAttendance.append(contentsOf: parseList(afterLabel(paragraph), chair: &ignored, substitutes: &substitutes))
+                let listed = AttendeeList.parse(afterLabel(paragraph))
+                attendees += listed
+                inAttendance += listed.compactMap { surname(of: $0.name) }
             } else if lower.contains(" in attendance"), lower.hasPrefix("councillor") || lower.hasPrefix("cllr") {
                 // "Councillor Steele, Chair of the …, was in attendance at the invitation of the Chair."
                 found = true
                 var subject = Substring(paragraph)
-                for stop in [",", " was ", " were "] {
+                for stop in [" was ", " were "] {
                     if let r = subject.range(of: stop) { subject = subject[..<r.lowerBound] }
                 }
-                var ignored: String?
-                inAttendance.append(contentsOf: parseList(subject, chair: &ignored, substitutes: &substitutes))
+                let parts = AttendeeList.split(String(subject).trimmingCharacters(in: [","]), on: ",")
+                if let attendee = AttendeeList.attendee(name: parts[0], role: parts.dropFirst().joined(separator: ", ")) {
+                    attendees.append(attendee)
+                    if let name = surname(of: attendee.name) { inAttendance.append(name) }
+                }
             } else if lower.hasPrefix("chair:") || lower.hasPrefix("chairman:") || lower.hasPrefix("in the chair") {
                 var ignored: String?
                 if let name = parseList(afterLabel(paragraph), chair: &ignored, substitutes: &substitutes).first {
@@ -48,7 +56,36 @@ enum AttendanceExtractor {
         guard found else { return nil }
         var attendance = Attendance(chair: chair, present: present.filter { $0 != chair }, apologies: apologies, inAttendance: inAttendance)
         attendance.substitutes = substitutes
+        attendance.attendees = attendees
         return attendance
+    }
+
+    /// Labels of lists of others in attendance: "In attendance:", "Also present:", "Officers present:".
+    private static func isAttendanceLabel(_ lower: String) -> Bool {
+        ["in attendance", "also in attendance", "also present", "officers in attendance", "officers present",
+         "officers:", "officers attending", "also attending"].contains { lower.hasPrefix($0) }
+    }
+
+    /// A label printed alone ("Present:" as a heading, the names below it, as HTML pages do)
+    /// is joined to the paragraph that follows it.
+    private static func mergingLabels(_ paragraphs: [String]) -> [String] {
+        var result: [String] = []
+        var pendingLabel: String?
+        for paragraph in paragraphs {
+            if let label = pendingLabel {
+                result.append(label + " " + paragraph)
+                pendingLabel = nil
+                continue
+            }
+            let trimmed = paragraph.trimmingCharacters(in: .whitespaces)
+            if (trimmed.hasSuffix(":") || trimmed.hasSuffix(":-")) && TextScanning.wordCount(trimmed) <= 4 {
+                pendingLabel = trimmed
+            } else {
+                result.append(paragraph)
+            }
+        }
+        if let label = pendingLabel { result.append(label) }
+        return result
     }
 
     /// The text after a label such as "Present:-" or "Apologies for absence:".

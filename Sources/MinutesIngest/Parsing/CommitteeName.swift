@@ -13,6 +13,8 @@ enum CommitteeName {
             seen += 1
             if seen > 4 { break }
             if paperWords.contains(line.lower) { continue }
+            // A web page's breadcrumb trail ("Home > Meetings > Cabinet") is navigation.
+            if line.text.contains(" > ") || line.text.contains(" » ") { seen -= 1; continue }
             if let name = fromMinutesOfLine(line.text) { return name }
             let name = stripTrailingDate(line.text)
             let words = TextScanning.wordCount(name)

@@ -36,7 +36,7 @@ public struct MinutesParser: Sendable {
             if span.kind == .minutes {
                 let preambleEnd = itemSpans.first.map { $0.heading - 1 } ?? span.end
                 let preamble = paragraphs(in: lines, from: span.start, through: preambleEnd)
-                attendance = AttendanceExtractor.extract(from: preamble.map { joiner.join($0.map(\.text)) })
+                attendance = AttendanceExtractor.extract(from: preamble.map { listText($0, joiner: joiner) })
                     ?? Attendance(chair: nil, present: [])
             }
             let body = items.isEmpty ? joiner.text(of: paragraphs(in: lines, from: span.start, through: span.end)) : ""
@@ -54,7 +54,23 @@ public struct MinutesParser: Sendable {
                         firstLine: lines[span.heading].number, lastLine: lines[span.end].number,
                         text: text, resolutions: ResolutionExtractor.resolutions(in: body, joiner: joiner))
         item.references = ReferenceExtractor.references(in: text)
+        item.isProcedural = ProceduralItems.isProcedural(title: span.title)
         return item
+    }
+
+    /// A paragraph's lines as one line, each bulleted entry ended by "; " so that a list of
+    /// people printed one per line ("- Caroline Webb, Senior Adviser") keeps its entries apart.
+    private func listText(_ paragraph: [SourceLine], joiner: TextJoiner) -> String {
+        var runs: [[String]] = []
+        for line in paragraph {
+            if line.isBullet || runs.isEmpty { runs.append([line.text]) } else { runs[runs.count - 1].append(line.text) }
+        }
+        var out = ""
+        for run in runs {
+            let text = joiner.join(run)
+            if out.isEmpty || out.hasSuffix(":") || out.hasSuffix(":-") { out += out.isEmpty ? text : " " + text } else { out += "; " + text }
+        }
+        return out
     }
 
     /// Content lines grouped into paragraphs at blank lines; page furniture is skipped without

@@ -18,7 +18,7 @@ struct PageFurniture {
     func mark(_ lines: inout [SourceLine]) {
         for i in lines.indices where !lines[i].text.isEmpty {
             let text = lines[i].text
-            if isURL(text) || isPageLabel(lines[i].lower) || isRunningHeader(lines[i].lower) {
+            if isURL(text) || isPageLabel(lines[i].lower) || isRunningHeader(lines[i].lower) || isBlockLabel(lines[i].lower) {
                 lines[i].isFurniture = true
             } else if text == "P", i + 1 < lines.count, lines[i + 1].lower.hasPrefix("age "),
                       isPageLabel("p" + lines[i + 1].lower) {
@@ -31,6 +31,12 @@ struct PageFurniture {
                 lines[i].isFurniture = true
             }
         }
+    }
+
+    /// "Minutes:" alone on its line: the label modern.gov pages print above each item's minutes
+    /// (and "Decision:" above an executive decision). It is layout, not text of the item.
+    func isBlockLabel(_ lower: String) -> Bool {
+        lower == "minutes:" || lower == "decision:" || lower == "minute:"
     }
 
     func isURL(_ text: String) -> Bool {

@@ -1,18 +1,18 @@
 /// Turns an HTML page (a council's "modern.gov" minutes page, an HTML export) into text whose
 /// lines and blank lines carry the page's block structure, which is what the parser reads:
 /// headings and paragraphs become paragraphs, `<br>` a line break, `<li>` a bulleted line,
-/// a table row a line with its cells separated by " | ". Scripts, styles, the `<head>` and
-/// comments are dropped; entities are decoded.
+/// a table row a line with its cells separated by " | ". Scripts, styles, the `<head>`, `<nav>`
+/// menus and comments are dropped; entities are decoded.
 ///
 /// A strict tag stripper rather than a full HTML parser: minutes pages are simple documents,
 /// and nothing here needs the tree, only where blocks start and end.
 public enum HTMLReader {
     /// Elements whose content is never text of the document.
-    private static let skipped: Set<String> = ["script", "style", "head", "noscript", "template", "svg", "object", "iframe"]
+    private static let skipped: Set<String> = ["script", "style", "head", "noscript", "template", "svg", "object", "iframe", "nav"]
     /// Elements that start and end a paragraph.
     private static let blocks: Set<String> = [
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "thead", "tbody", "tfoot",
-        "section", "article", "header", "footer", "main", "aside", "nav", "blockquote", "pre", "address",
+        "section", "article", "header", "footer", "main", "aside", "blockquote", "pre", "address",
         "figure", "figcaption", "form", "fieldset", "caption", "hr", "body", "html",
     ]
     /// Elements that start a line of their own without a blank line around them.
@@ -49,6 +49,7 @@ public enum HTMLReader {
                 continue
             }
             if name == "pre" { preformatted += tag.closing ? (preformatted > 0 ? -1 : 0) : 1 }
+            if name == "tr" || name == "table" { out.newRow() }
             if blocks.contains(name) {
                 out.paragraphBreak()
             } else if lines.contains(name) {
@@ -131,21 +132,29 @@ private struct Tag {
 }
 
 /// Accumulates text with HTML's white-space rules: runs of spaces and source line breaks are one
-/// space, and only the structure asks for line breaks and blank lines.
+/// space, and only the structure asks for line breaks and blank lines. Breaks are owed, not
+/// written, until text follows: so a paragraph inside a table cell ("<td><p>1.</p></td><td><p>Title")
+/// does not split a row whose next cell continues it.
 private struct TextBuilder {
+    private enum Break: Int, Comparable {
+        case none, space, line, paragraph
+        static func < (a: Break, b: Break) -> Bool { a.rawValue < b.rawValue }
+    }
+
     private var lines: [String] = []
     private var line = ""
-    private var pendingSpace = false
-    /// Blank lines owed before the next text (at most one is ever written).
-    private var pendingBlank = false
+    private var pending = Break.none
+    /// A new cell of the current row opened since the last text.
     private var pendingCell = false
+    /// The current table row has text: a cell opened now continues its line.
+    private var rowHasText = false
     private var bullet = false
 
     mutating func append(_ text: String, preformatted: Bool) {
         if preformatted {
             let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
             for (n, part) in parts.enumerated() {
-                if n > 0 { lineBreak() }
+                if n > 0 { owe(.line) }
                 appendWords(String(part))
             }
         } else {
@@ -157,56 +166,71 @@ private struct TextBuilder {
         for c in text.unicodeScalars {
             // Non-breaking spaces stay: line cleanup knows them, and they never break a line here.
             if c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0C}" {
-                pendingSpace = true
+                owe(.space)
                 continue
             }
-            if line.isEmpty {
-                if pendingBlank, !lines.isEmpty, lines.last != "" { lines.append("") }
-                pendingBlank = false
-                if bullet { line = "- "; bullet = false }
-            } else if pendingCell {
+            if pendingCell, !line.isEmpty {
                 // A cell holding only an item number ("1.", "CAB 45/25") labels the next one,
                 // as modern.gov lays out its item table: keep them one heading.
                 line += isNumberLabel(line) ? " " : " | "
-            } else if pendingSpace {
+            } else if pending >= .line || line.isEmpty {
+                if !line.isEmpty { lines.append(line) }
+                if pending == .paragraph, let last = lines.last, !last.isEmpty { lines.append("") }
+                line = bullet ? "- " : ""
+                bullet = false
+            } else if pending == .space {
                 line += " "
             }
+            pending = .none
             pendingCell = false
-            pendingSpace = false
+            rowHasText = true
             line.unicodeScalars.append(c)
         }
     }
 
+    private mutating func owe(_ b: Break) {
+        if b > pending { pending = b }
+    }
+
     mutating func lineBreak() {
-        if !line.isEmpty { lines.append(line) }
-        line = ""
-        pendingSpace = false
+        owe(.line)
         pendingCell = false
     }
 
     mutating func paragraphBreak() {
-        lineBreak()
-        pendingBlank = true
-        bullet = false
+        owe(.paragraph)
     }
 
     mutating func startBullet() { bullet = true }
 
     mutating func cellBreak() {
-        if !line.isEmpty { pendingCell = true }
+        if rowHasText, !line.isEmpty { pendingCell = true }
+    }
+
+    /// A table row (or a table) starts or ends: its cells start a line of their own.
+    mutating func newRow() {
+        rowHasText = false
+        pendingCell = false
     }
 
     mutating func finish() -> String {
-        lineBreak()
+        if !line.isEmpty { lines.append(line) }
+        line = ""
         while lines.last == "" { lines.removeLast() }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
+    /// "1.", "12", "4.2", "CAB 45/25", "45/25": what an item-number cell holds.
     private func isNumberLabel(_ text: String) -> Bool {
-        let trimmed = text.hasPrefix("- ") ? String(text.dropFirst(2)) : text
-        var body = Substring(trimmed)
-        if body.hasSuffix(".") { body = body.dropLast() }
-        guard let last = body.last, last.isNumber, body.count <= 12 else { return false }
-        return body.allSatisfy { $0.isNumber || $0 == "/" || $0 == " " || ($0.isUppercase && $0.isASCII) || $0 == "." }
+        guard text.count <= 12, text.first?.isNumber == true || text.first?.isUppercase == true else { return false }
+        if text.contains("/") {
+            // A minute reference: optional capitals, digits, "/", digits.
+            let letters = text.prefix(while: { $0.isUppercase && $0.isASCII })
+            let rest = text.dropFirst(letters.count).drop(while: { $0 == " " })
+            let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
+            return letters.count <= 6 && parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        }
+        guard text.allSatisfy({ $0.isNumber || $0 == "." }), text.first?.isNumber == true else { return false }
+        return text.hasSuffix(".") || text.count <= 3
     }
 }
