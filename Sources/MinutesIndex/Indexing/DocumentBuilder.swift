@@ -46,6 +46,10 @@ final class DocumentBuilder {
         document.addBooleanTerm(Schema.id.term(record.id))
         document.addBooleanTerm(Schema.source.term(record.source.id))
         document.addBooleanTerm(Schema.kind.term(record.section.kind))
+        if record.procedural {
+            // A second kind term; the kind slot (facets) keeps the section's kind.
+            document.addBooleanTerm(Schema.kind.term(Schema.proceduralKind))
+        }
         document.addBooleanTerm(Schema.meeting.term(record.meeting))
         document.setValue(record.section.kind, slot: Schema.kind.slot!)
         document.setValue(record.meeting, slot: Schema.meeting.slot!)

@@ -9,12 +9,13 @@ extension ItemRecord {
         for (sectionIndex, section) in document.sections.enumerated() {
             let meeting = meetingKey(committee: committee, date: section.meetingDate)
             let summary = SectionSummary(kind: section.kind.rawValue, title: section.title)
-            func record(_ position: Int, item: ItemSummary, first: Int, last: Int, text: String, resolutions: [String]) -> ItemRecord {
+            func record(_ position: Int, item: ItemSummary, first: Int, last: Int, text: String, resolutions: [String],
+                        procedural: Bool = false) -> ItemRecord {
                 ItemRecord(
                     id: "\(sourceID):\(sectionIndex + 1).\(position)",
                     meetingDate: section.meetingDate, committee: committee, section: summary, item: item,
                     source: SourceLocation(id: sourceID, path: path, firstLine: first, lastLine: last),
-                    meeting: meeting, resolved: !resolutions.isEmpty, resolutions: resolutions,
+                    meeting: meeting, resolved: !resolutions.isEmpty, resolutions: resolutions, procedural: procedural,
                     attendance: section.attendance, text: text)
             }
             if section.items.isEmpty {
@@ -23,7 +24,8 @@ extension ItemRecord {
             }
             for (itemIndex, item) in section.items.enumerated() {
                 records.append(record(itemIndex + 1, item: ItemSummary(number: item.number, title: item.title),
-                                      first: item.firstLine, last: item.lastLine, text: item.text, resolutions: item.resolutions))
+                                      first: item.firstLine, last: item.lastLine, text: item.text, resolutions: item.resolutions,
+                                      procedural: item.isProcedural))
             }
         }
         return records

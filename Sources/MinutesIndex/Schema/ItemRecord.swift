@@ -40,13 +40,15 @@ public struct ItemRecord: Codable, Sendable, Equatable {
     public var meeting: String
     public var resolved: Bool
     public var resolutions: [String]
+    /// Standing business (apologies, declarations of interest…) rather than a subject of debate.
+    public var procedural: Bool
     /// Attendance of the meeting, for minutes items.
     public var attendance: Attendance?
     /// The cleaned item text, for snippets and `show`.
     public var text: String
 
     enum CodingKeys: String, CodingKey {
-        case id, committee, section, item, source, meeting, resolved, resolutions, attendance, text
+        case id, committee, section, item, source, meeting, resolved, resolutions, procedural, attendance, text
         case meetingDate = "meeting_date"
     }
 }

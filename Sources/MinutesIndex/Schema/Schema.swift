@@ -29,6 +29,12 @@ public enum Schema {
     /// Present on items that record a resolution (`XRES`), whatever its text.
     public static let hasResolution = IndexField(name: "has_resolution", prefix: "XRES", termKind: .internal)
 
+    /// The `kind:` value of procedural items (`XKprocedural`), given in addition to their section's
+    /// kind: `kind:procedural` finds standing business, and searches weigh it down.
+    public static let proceduralKind = "procedural"
+    /// How much of its weight a procedural item keeps in a ranked search (see ``Searcher``).
+    public static let proceduralWeightFactor = 0.2
+
     /// Every field, in one table.
     public static let fields: [IndexField] = [
         body, title, resolved, id, source, committee, kind, person, date, month, year, meeting, hasResolution,
@@ -54,5 +60,5 @@ public enum Schema {
     /// Metadata key that records the schema version, so an index from an incompatible build is refused.
     static let versionMetadataKey = "quorum.schema"
     /// Bumped whenever terms, slots or document data change meaning.
-    static let version = "1"
+    static let version = "2"
 }

@@ -21,7 +21,7 @@ public struct SearchRequest: Sendable, Equatable {
     public var to: MeetingDate?
     /// Only these committees (names or slugs); empty means all.
     public var committees: [String]
-    /// Only these section kinds; empty means all.
+    /// Only these section kinds (or `procedural`, for standing business); empty means all.
     public var kinds: [String]
     /// Only items that record a resolution.
     public var resolvedOnly: Bool
@@ -32,10 +32,13 @@ public struct SearchRequest: Sendable, Equatable {
     public var limit: Int
     /// When true, the best item per meeting only, with the count of the others.
     public var collapseByMeeting: Bool
+    /// Leave out procedural items (apologies, declarations of interest, minutes of the previous
+    /// meeting…); by default they are found but ranked below substantive items.
+    public var excludeProcedural: Bool
 
     public init(query: String = "", from: MeetingDate? = nil, to: MeetingDate? = nil, committees: [String] = [],
                 kinds: [String] = [], resolvedOnly: Bool = false, facets: [String] = [], sort: SortOrder = .relevance,
-                offset: Int = 0, limit: Int = 10, collapseByMeeting: Bool = false) {
+                offset: Int = 0, limit: Int = 10, collapseByMeeting: Bool = false, excludeProcedural: Bool = false) {
         self.query = query
         self.from = from
         self.to = to
@@ -47,6 +50,7 @@ public struct SearchRequest: Sendable, Equatable {
         self.offset = offset
         self.limit = limit
         self.collapseByMeeting = collapseByMeeting
+        self.excludeProcedural = excludeProcedural
     }
 
     /// The most results one page may hold.
@@ -65,7 +69,7 @@ public struct SearchRequest: Sendable, Equatable {
         for facet in facets where !known.contains(facet) {
             throw IndexError.invalidParameter(name: "facet", reason: "unknown facet '\(facet)' (known: \(known.joined(separator: ", ")))")
         }
-        let kindNames = SectionKind.allCases.map(\.rawValue)
+        let kindNames = SectionKind.allCases.map(\.rawValue) + [Schema.proceduralKind]
         for kind in kinds where !kindNames.contains(kind) {
             throw IndexError.invalidParameter(name: "kind", reason: "unknown kind '\(kind)' (known: \(kindNames.joined(separator: ", ")))")
         }

@@ -87,6 +87,17 @@ public final class Searcher {
         }
         let corrected = text.isEmpty ? "" : parser.correctedQueryString
         var query = userQuery.isEmpty && !text.isEmpty ? .matchAll : userQuery
+        let procedural = Query(term: Schema.kind.term(Schema.proceduralKind))
+        if request.excludeProcedural {
+            query = query.andNot(procedural)
+        } else if !text.isEmpty {
+            // Weigh standing business down per document: the two branches are disjoint, so each
+            // substantive item keeps its weight and each procedural item keeps a fraction. A
+            // boost term on substantive items cannot do this under BM25 (a term on nearly every
+            // item has almost no weight), and a low wdf for procedural text only nudges them.
+            query = Query(.or, [query.andNot(procedural),
+                                Query(scaling: query.filter(procedural), by: Schema.proceduralWeightFactor)])
+        }
         for filter in filters(of: request) {
             query = query.filter(filter)
         }
@@ -126,7 +137,7 @@ public final class Searcher {
                 id: record.id, rank: hit.rank + 1, percent: hit.percent, weight: hit.weight,
                 meetingDate: record.meetingDate, committee: record.committee, section: record.section,
                 item: record.item, snippet: snippet, source: record.source, meeting: record.meeting,
-                resolved: record.resolved, collapsedCount: request.collapseByMeeting ? hit.collapseCount : nil))
+                resolved: record.resolved, procedural: record.procedural, collapsedCount: request.collapseByMeeting ? hit.collapseCount : nil))
         }
         var facets: [String: [FacetCount]] = [:]
         for (name, spy) in spies {
