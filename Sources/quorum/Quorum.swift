@@ -7,10 +7,12 @@ struct Quorum: AsyncParsableCommand {
         commandName: "quorum",
         abstract: "Search council committee minutes: what a committee said and decided, across years of meetings.",
         discussion: """
-            Index documents with `quorum index`, then ask with `quorum search`.
-            Example: quorum search --index Indexes/default "elective home education" --facet year
+            search, show, similar, status, add and remove ask a running quorumd over its socket;
+            search and show read an index folder directly when given --index DIR.
+            index and parse work offline.
+            Example: quorum search "elective home education" --facet year
             """,
-        subcommands: [Search.self, Show.self, Index.self, Parse.self],
+        subcommands: [Search.self, Show.self, Similar.self, Status.self, Add.self, Remove.self, Index.self, Parse.self],
         defaultSubcommand: Search.self
     )
 }
@@ -19,4 +21,15 @@ struct Quorum: AsyncParsableCommand {
 struct IndexOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The index folder.", valueName: "DIR"))
     var index: String = "Indexes/default"
+}
+
+/// Where to ask: a running daemon's socket, or an index folder read directly.
+struct TargetOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Read this index folder directly instead of asking the daemon.", valueName: "DIR"))
+    var index: String?
+
+    @Option(name: .long, help: ArgumentHelp("The daemon's socket.", valueName: "PATH"))
+    var socket: String = "Indexes/quorum.sock"
+
+    var client: DaemonClient { DaemonClient(socketPath: socket) }
 }

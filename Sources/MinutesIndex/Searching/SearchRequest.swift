@@ -1,7 +1,7 @@
 import MinutesIngest
 
 /// The order of search results.
-public enum SortOrder: String, Codable, Sendable, CaseIterable {
+public enum SearchOrder: String, Codable, Sendable, CaseIterable {
     /// Best match first; among equals, the newer meeting first.
     case relevance
     /// Oldest meeting first.
@@ -27,7 +27,7 @@ public struct SearchRequest: Sendable, Equatable {
     public var resolvedOnly: Bool
     /// Facet names to count (see ``Schema/facetFields``).
     public var facets: [String]
-    public var sort: SortOrder
+    public var sort: SearchOrder
     public var offset: Int
     public var limit: Int
     /// When true, the best item per meeting only, with the count of the others.
@@ -37,7 +37,7 @@ public struct SearchRequest: Sendable, Equatable {
     public var excludeProcedural: Bool
 
     public init(query: String = "", from: MeetingDate? = nil, to: MeetingDate? = nil, committees: [String] = [],
-                kinds: [String] = [], resolvedOnly: Bool = false, facets: [String] = [], sort: SortOrder = .relevance,
+                kinds: [String] = [], resolvedOnly: Bool = false, facets: [String] = [], sort: SearchOrder = .relevance,
                 offset: Int = 0, limit: Int = 10, collapseByMeeting: Bool = false, excludeProcedural: Bool = false) {
         self.query = query
         self.from = from

@@ -5,7 +5,7 @@ import MinutesIngest
 
 extension Quorum {
     /// `quorum search`: the main question, "what did a committee say about this?".
-    struct Search: ParsableCommand {
+    struct Search: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Search the minutes.",
             discussion: """
@@ -14,7 +14,7 @@ extension Quorum {
                 year:2024, date:2020-01-01..2024-12-31.
                 """)
 
-        @OptionGroup var options: IndexOptions
+        @OptionGroup var target: TargetOptions
 
         @Argument(help: ArgumentHelp("What to look for; several words are joined into one query.", valueName: "QUERY"))
         var words: [String] = []
@@ -38,7 +38,7 @@ extension Quorum {
         var facet: [String] = []
 
         @Option(help: "Order: relevance, date (oldest first) or -date (newest first).")
-        var sort: SortOrder = .relevance
+        var sort: SearchOrder = .relevance
 
         @Option(help: "How many hits to show.")
         var limit = 10
@@ -56,19 +56,14 @@ extension Quorum {
             _ = try makeRequest()
         }
 
-        func run() throws {
+        func run() async throws {
             let request = try makeRequest()
-            let searcher: Searcher
-            do {
-                searcher = try Searcher(path: options.index)
-            } catch {
-                throw ValidationError("Cannot open the index at \(options.index): \(error). Build one with `quorum index --index \(options.index) Corpus/`.")
-            }
             let response: SearchResponse
-            do {
-                response = try searcher.search(request)
-            } catch let error as IndexError {
-                throw ValidationError(error.description)
+            if let index = target.index {
+                response = try Offline.searcher(index).search(request)
+            } else {
+                let data = try await target.client.send(.GET, "/search", query: Self.parameters(of: request))
+                response = try JSONDecoder().decode(SearchResponse.self, from: data)
             }
             if json {
                 print(try JSONOutput.encode(response))
@@ -98,7 +93,32 @@ extension Quorum {
             }
             return request
         }
+
+        /// The request as the daemon's `/search` parameters.
+        static func parameters(of request: SearchRequest) -> [(String, String)] {
+            var query: [(String, String)] = [("q", request.query), ("sort", request.sort.rawValue),
+                                             ("limit", String(request.limit)), ("offset", String(request.offset))]
+            if let from = request.from { query.append(("from", from.iso)) }
+            if let to = request.to { query.append(("to", to.iso)) }
+            query += request.committees.map { ("committee", $0) }
+            query += request.kinds.map { ("kind", $0) }
+            query += request.facets.map { ("facet", $0) }
+            if request.resolvedOnly { query.append(("resolved", "true")) }
+            if request.collapseByMeeting { query.append(("collapse", "meeting")) }
+            return query
+        }
     }
 }
 
-extension SortOrder: ExpressibleByArgument {}
+extension SearchOrder: ExpressibleByArgument {}
+
+/// Reading an index folder directly, without a daemon.
+enum Offline {
+    static func searcher(_ index: String) throws -> Searcher {
+        do {
+            return try Searcher(path: index)
+        } catch {
+            throw CLIError("cannot open the index at \(index): \(error). Build one with `quorum index --index \(index) Corpus/`.")
+        }
+    }
+}

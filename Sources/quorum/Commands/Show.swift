@@ -4,10 +4,10 @@ import MinutesIndex
 
 extension Quorum {
     /// `quorum show`: one item in full, with its metadata.
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one item in full, by its id.")
 
-        @OptionGroup var options: IndexOptions
+        @OptionGroup var target: TargetOptions
 
         @Argument(help: ArgumentHelp("The item id, as search results print it.", valueName: "ITEM-ID"))
         var id: String
@@ -15,18 +15,54 @@ extension Quorum {
         @Flag(help: "Print the item as JSON.")
         var json = false
 
-        func run() throws {
-            let searcher = try Searcher(path: options.index)
+        func run() async throws {
             let record: ItemRecord
-            do {
-                record = try searcher.item(id: id)
-            } catch let error as IndexError {
-                throw ValidationError(error.description)
+            if let index = target.index {
+                do {
+                    record = try Offline.searcher(index).item(id: id)
+                } catch let error as IndexError {
+                    throw CLIError(error.description)
+                }
+            } else {
+                let path = "/items/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id)
+                record = try JSONDecoder().decode(ItemRecord.self, from: await target.client.send(.GET, path))
             }
             if json {
                 print(try JSONOutput.encode(record))
             } else {
                 print(HitFormatter(style: .forStandardOutput).format(record))
+            }
+        }
+    }
+
+    /// `quorum similar`: items like a given one.
+    struct Similar: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Find items like a given one (more like this), through the daemon.")
+
+        @OptionGroup var target: TargetOptions
+
+        @Argument(help: ArgumentHelp("The item id.", valueName: "ITEM-ID"))
+        var id: String
+
+        @Option(help: "How many similar items to show.")
+        var limit = 10
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() async throws {
+            let response: SearchResponse
+            if let index = target.index {
+                response = try Offline.searcher(index).similar(to: id, limit: limit)
+            } else {
+                let path = "/items/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id) + "/similar"
+                response = try JSONDecoder().decode(SearchResponse.self,
+                                                    from: await target.client.send(.GET, path, query: [("limit", String(limit))]))
+            }
+            if json {
+                print(try JSONOutput.encode(response))
+            } else {
+                print(HitFormatter(style: .forStandardOutput).format(response, request: SearchRequest(limit: limit)), terminator: "")
             }
         }
     }

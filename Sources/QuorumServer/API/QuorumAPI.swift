@@ -1,0 +1,169 @@
+import Foundation
+public import MinutesIndex
+import MinutesIngest
+
+/// The daemon's requests and answers as plain values: no sockets, no HTTP framing
+/// (mu's `Server::invoke`). The router maps HTTP onto these; tests can call them directly.
+public final class QuorumAPI: Sendable {
+    private let readers: ReaderPool
+    private let writer: WriteQueue
+    /// The index folder (for its size on disk).
+    public let indexPath: String
+    /// Watched folders; posted documents are written into the first.
+    public let watchFolders: [String]
+    private let startedAt = Date()
+
+    /// The largest document `POST /documents` accepts.
+    public static let maximumDocumentBytes = 64 << 20
+
+    public init(readers: ReaderPool, writer: WriteQueue, indexPath: String, watchFolders: [String]) {
+        self.readers = readers
+        self.writer = writer
+        self.indexPath = indexPath
+        self.watchFolders = watchFolders
+    }
+
+    /// `GET /search`.
+    public func search(_ parameters: [(name: String, value: String)]) async throws -> SearchResponse {
+        let request = try SearchParameters.request(from: parameters)
+        return try await read { try $0.search(request) }
+    }
+
+    /// `GET /items/{id}`.
+    public func item(id: String) async throws -> ItemRecord {
+        try await read { try $0.item(id: id) }
+    }
+
+    /// `GET /items/{id}/similar`.
+    public func similar(id: String, limit: Int = 10) async throws -> SearchResponse {
+        guard (1...SearchRequest.maximumLimit).contains(limit) else {
+            throw APIError.badRequest(code: "bad_parameter", "parameter 'limit' must be between 1 and \(SearchRequest.maximumLimit)")
+        }
+        return try await read { try $0.similar(to: id, limit: limit) }
+    }
+
+    /// `POST /documents?name=FILE`: writes the document atomically into the first watched
+    /// folder (a hidden temporary file, then a rename) and indexes it.
+    public func addDocument(name: String, body: [UInt8]) async throws -> DocumentResult {
+        try DocumentName.validate(name)
+        guard let folder = watchFolders.first else {
+            throw APIError(status: .conflict, code: "no_watch_folder", message: "the daemon watches no folder to add documents to; start it with --watch DIR")
+        }
+        let destination = (folder as NSString).appendingPathComponent(name)
+        let temporary = (folder as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).part")
+        do {
+            try Data(body).write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, destination) == 0 else {
+                throw APIError.internalError(code: "write_failed", "cannot move the document into place: \(String(cString: strerror(errno)))")
+            }
+        } catch let error as APIError {
+            unlink(temporary)
+            throw error
+        } catch {
+            unlink(temporary)
+            throw APIError.internalError(code: "write_failed", "cannot write the document: \(error.localizedDescription)")
+        }
+        let result = try await write(.indexFile(destination))
+        switch result {
+        case let .indexed(sourceID, itemIDs):
+            return DocumentResult(sourceID: sourceID, path: destination, state: "indexed", items: itemIDs)
+        case let .unchanged(sourceID):
+            let items = try await read { searcher in try searcher.search(SearchRequest(query: "source:\(sourceID)", sort: .date, limit: SearchRequest.maximumLimit)) }
+            return DocumentResult(sourceID: sourceID, path: destination, state: "unchanged", items: items.hits.map(\.id))
+        case let .failed(sourceID, reason):
+            throw APIError(status: .unprocessableContent, code: "ingest_failed",
+                           message: "\(name) was saved as \(destination) but could not be indexed: \(reason) (source \(sourceID))")
+        case .removed:
+            throw APIError.internalError("unexpected result for an indexing job")
+        }
+    }
+
+    /// `DELETE /documents/{source-id}`: removes the items, and the file if it is in a watched folder.
+    public func removeDocument(sourceID: String) async throws -> DocumentResult {
+        guard let source = writer.sources.first(where: { $0.id == sourceID }) else {
+            throw APIError.notFound(code: "source_not_found", "no document with source id '\(sourceID)'")
+        }
+        let result = try await write(.removeSource(sourceID))
+        if watchFolders.contains(where: { source.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
+            // Removing the file too, or the watcher's next scan would index it again.
+            unlink(source.path)
+        }
+        guard case let .removed(ids) = result, ids == [sourceID] else {
+            throw APIError.notFound(code: "source_not_found", "no document with source id '\(sourceID)'")
+        }
+        return DocumentResult(sourceID: sourceID, path: source.path, state: "removed", items: [])
+    }
+
+    /// `GET /status`.
+    public func status() -> StatusReport {
+        let sources = writer.sources
+        return StatusReport(
+            items: writer.itemCount,
+            sourceCount: sources.count,
+            indexedCount: sources.filter { $0.state == .indexed }.count,
+            failedCount: sources.filter { $0.state == .failed }.count,
+            sources: sources.map(StatusReport.Source.init),
+            lastCommit: writer.lastCommit.map { ISO8601DateFormatter().string(from: $0) },
+            lastError: writer.lastError,
+            indexBytes: Self.folderSize(indexPath),
+            queueDepth: writer.depth,
+            uptimeSeconds: Int(Date().timeIntervalSince(startedAt)),
+            index: indexPath,
+            watching: watchFolders)
+    }
+
+    // MARK: -
+
+    private func read<T: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
+        do {
+            return try await readers.withSearcher(body)
+        } catch let error as IndexError {
+            throw APIError(indexError: error)
+        }
+    }
+
+    private func write(_ job: WriteJob) async throws -> WriteResult {
+        do {
+            return try await writer.submit(job)
+        } catch let error as WriteQueueError {
+            throw APIError.unavailable(code: "closing", error.description)
+        }
+    }
+
+    private static func folderSize(_ path: String) -> Int {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return 0 }
+        return names.reduce(0) { total, name in
+            let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).appendingPathComponent(name))
+            return total + ((attributes?[.size] as? NSNumber)?.intValue ?? 0)
+        }
+    }
+}
+
+/// The answer to adding or removing a document.
+public struct DocumentResult: Codable, Sendable, Equatable {
+    public var sourceID: String
+    public var path: String
+    /// `indexed`, `unchanged` or `removed`.
+    public var state: String
+    /// The ids of the document's items.
+    public var items: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case path, state, items
+        case sourceID = "source_id"
+    }
+}
+
+/// Checks names for `POST /documents` so that a document lands in the watched folder and nowhere else.
+enum DocumentName {
+    static func validate(_ name: String) throws(APIError) {
+        guard !name.isEmpty else { throw .badRequest(code: "bad_name", "parameter 'name' is required: the document's file name") }
+        guard name.utf8.count <= 255, !name.contains("/"), !name.contains("\0"), !name.hasPrefix(".") else {
+            throw .badRequest(code: "bad_name", "the name must be a plain file name (no '/', no leading '.', at most 255 bytes), got '\(name)'")
+        }
+        let ext = (name as NSString).pathExtension.lowercased()
+        guard DocumentReader.supportedExtensions.contains(ext) else {
+            throw .badRequest(code: "bad_name", "unsupported file type '.\(ext)'; supported: \(DocumentReader.supportedExtensions.sorted().joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+public import Logging
+import Hummingbird
+import MinutesIndex
+import ServiceLifecycle
+
+/// How a daemon is set up: its index, the folders it watches and its socket.
+public struct DaemonConfiguration: Sendable {
+    public var indexPath: String
+    public var watchFolders: [String]
+    public var socketPath: String
+    public var socketMode: mode_t
+
+    public init(indexPath: String, watchFolders: [String], socketPath: String, socketMode: mode_t = UnixSocketBinding.defaultMode) {
+        self.indexPath = indexPath
+        self.watchFolders = watchFolders
+        self.socketPath = socketPath
+        self.socketMode = socketMode
+    }
+}
+
+/// The daemon: one writer, a pool of readers, the folder watcher and the HTTP API on a Unix
+/// socket, run as one service group that stops gracefully on SIGTERM or SIGINT.
+public enum Daemon {
+    /// Runs until a signal stops it. Returns after the last batch is committed and the socket removed.
+    ///
+    /// - Throws: at start, with a message that names the problem (index locked by another
+    ///   daemon, socket in use, folder missing); never once serving.
+    public static func run(_ configuration: DaemonConfiguration, logger: Logger) async throws {
+        let indexPath = absolutePath(configuration.indexPath)
+        let lock = try IndexLock(indexDirectory: indexPath)
+        defer { lock.release() }
+        for folder in configuration.watchFolders {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        let folders = configuration.watchFolders.map(absolutePath)
+
+        let readers = ReaderPool(path: indexPath)
+        let writer = WriteQueue(indexer: try Indexer(path: indexPath), logger: logger) { readers.indexDidCommit() }
+        let watcher = try FolderWatcher(folders: folders, logger: logger)
+        let sync = CorpusSync(watcher: watcher, writer: writer, logger: logger)
+        let binding = try UnixSocketBinding(path: configuration.socketPath, mode: configuration.socketMode)
+        try binding.prepare(logger: logger)
+
+        let api = QuorumAPI(readers: readers, writer: writer, indexPath: indexPath, watchFolders: folders)
+        let notifier = SystemdNotifier()
+        let app = Application(
+            router: QuorumRouter.make(api: api),
+            configuration: .init(address: binding.bindAddress, serverName: "quorumd"),
+            onServerRunning: binding.onServerRunning(logger: logger) {
+                logger.info("started: serving \(writer.itemCount) items from \(indexPath) on \(configuration.socketPath), watching \(folders.joined(separator: ", "))")
+                notify(logger) { try notifier.ready(status: "serving \(writer.itemCount) items") }
+            },
+            logger: logger)
+        let stopping = StoppingNotice(logger: logger) {
+            notify(logger) { try notifier.stopping() }
+        }
+        // Graceful shutdown runs in reverse order: the notice, then the listener stops taking
+        // requests and lets those in flight finish, then the watcher stops feeding the writer.
+        let group = ServiceGroup(services: [watcher, sync, app, stopping], gracefulShutdownSignals: [.sigterm, .sigint],
+                                 logger: logger)
+        do {
+            try await group.run()
+        } catch {
+            await writer.close()
+            binding.removeSocketFile(logger: logger)
+            throw error
+        }
+        await writer.close()
+        binding.removeSocketFile(logger: logger)
+        logger.info("stopped: index committed with \(writer.itemCount) items")
+    }
+
+    private static func notify(_ logger: Logger, _ send: () throws -> Void) {
+        do { try send() } catch { logger.warning("cannot notify systemd: \(error)") }
+    }
+
+    private static func absolutePath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+}
+
+/// A service that waits for graceful shutdown and says so (systemd's `STOPPING=1`, a log line).
+struct StoppingNotice: Service {
+    let logger: Logger
+    let onStop: @Sendable () -> Void
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        logger.info("stopping: finishing the current batch")
+        onStop()
+    }
+}

@@ -1,0 +1,61 @@
+import Dispatch
+public import MinutesIndex
+import Synchronization
+
+/// Read handles for searches, one per search at a time, reopened after each commit.
+///
+/// Xapian handles are not thread-safe, so each search borrows a ``Searcher`` of its own; a
+/// borrowed one that predates the last commit is reopened first, and the searcher itself
+/// retries once if a commit lands mid-search. Searches run off Swift's cooperative threads,
+/// since Xapian blocks on disk reads.
+public final class ReaderPool: Sendable {
+    private let path: String
+    private let state = Mutex(State())
+    private let queue = DispatchQueue(label: "quorum.readers", attributes: .concurrent)
+
+    private struct State {
+        var generation = 0
+        var idle: [(searcher: SendableSearcher, generation: Int)] = []
+    }
+
+    /// A pool over the index at `path`; handles are opened on first use.
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Marks every idle and borrowed handle as stale; called after each commit.
+    public func indexDidCommit() {
+        state.withLock { $0.generation += 1 }
+    }
+
+    /// Runs `body` with a searcher of its own, up to date with the last commit.
+    public func withSearcher<T: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                continuation.resume(with: Result { try self.borrow(body) })
+            }
+        }
+    }
+
+    private func borrow<T>(_ body: (Searcher) throws -> T) throws -> T {
+        let (taken, current) = state.withLock { state in
+            (state.idle.popLast(), state.generation)
+        }
+        let searcher: Searcher
+        if let taken {
+            searcher = taken.searcher.value
+            if taken.generation != current { try searcher.reopen() }
+        } else {
+            searcher = try Searcher(path: path)
+        }
+        defer {
+            state.withLock { $0.idle.append((SendableSearcher(value: searcher), current)) }
+        }
+        return try body(searcher)
+    }
+}
+
+/// A searcher moving between threads: safe because the pool lends each to one search at a time.
+private struct SendableSearcher: @unchecked Sendable {
+    let value: Searcher
+}

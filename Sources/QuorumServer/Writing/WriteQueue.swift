@@ -1,0 +1,196 @@
+import Dispatch
+import Foundation
+public import Logging
+public import MinutesIndex
+import Synchronization
+
+/// A change to the index, as the write queue takes it.
+public enum WriteJob: Sendable, Hashable {
+    /// Index (or re-index) the file at this path.
+    case indexFile(String)
+    /// Remove the items of the file that was at this path.
+    case removeFile(String)
+    /// Remove the items of every file under this folder (it was deleted or moved away).
+    case removeFolder(String)
+    /// Remove the items of the source with this id.
+    case removeSource(String)
+}
+
+/// What a write job did, reported once the commit that made it visible has happened.
+public enum WriteResult: Sendable, Equatable {
+    case indexed(sourceID: String, itemIDs: [String])
+    case unchanged(sourceID: String)
+    case failed(sourceID: String, reason: String)
+    case removed(sourceIDs: [String])
+}
+
+/// The index's single writer (Xapian allows one): jobs run one at a time on a thread of their
+/// own, and commits are batched — when the queue drains, or every ``commitInterval`` under a
+/// steady load — never once per item or per file during a bulk load.
+///
+/// A job's caller is answered after the commit that holds the job, so a document it was told
+/// about is already searchable.
+public final class WriteQueue: @unchecked Sendable {
+    // @unchecked: `indexer` and `awaitingCommit` are touched only on `queue`; the rest is in Mutexes.
+    private let indexer: Indexer
+    private let queue = DispatchQueue(label: "quorum.index-writer")
+    private let logger: Logger
+    private let onCommit: @Sendable () -> Void
+    private var awaitingCommit: [(CheckedContinuation<WriteResult, any Error>, WriteResult)] = []
+    private var lastCommitStarted = ContinuousClock.now
+    private let state = Mutex(State())
+
+    /// How long a steady stream of jobs may go without a commit.
+    public let commitInterval: Duration
+
+    private struct State {
+        var pending = 0
+        var lastCommit: Date?
+        var lastError: String?
+        var sources: [SourceRecord] = []
+        var itemCount = 0
+        var closed = false
+    }
+
+    /// Takes over `indexer`; `onCommit` runs after every commit (readers reopen then).
+    public init(indexer: Indexer, commitInterval: Duration = .milliseconds(250), logger: Logger,
+                onCommit: @escaping @Sendable () -> Void = {}) {
+        self.indexer = indexer
+        self.commitInterval = commitInterval
+        self.logger = logger
+        self.onCommit = onCommit
+        state.withLock {
+            $0.sources = indexer.sources
+            $0.itemCount = indexer.database.documentCount
+        }
+    }
+
+    /// Runs a job and returns its result once it is committed.
+    public func submit(_ job: WriteJob) async throws -> WriteResult {
+        try await withCheckedThrowingContinuation { continuation in
+            let accepted = state.withLock { state -> Bool in
+                guard !state.closed else { return false }
+                state.pending += 1
+                return true
+            }
+            guard accepted else {
+                continuation.resume(throwing: WriteQueueError.closed)
+                return
+            }
+            queue.async { self.run(job, continuation: continuation) }
+        }
+    }
+
+    /// Jobs submitted and not yet committed.
+    public var depth: Int { state.withLock { $0.pending } }
+    /// When the last commit finished.
+    public var lastCommit: Date? { state.withLock { $0.lastCommit } }
+    /// The last commit's failure, if the last commit failed.
+    public var lastError: String? { state.withLock { $0.lastError } }
+    /// The sources the index knows, as of the last job.
+    public var sources: [SourceRecord] { state.withLock { $0.sources } }
+    /// Items in the index, as of the last job.
+    public var itemCount: Int { state.withLock { $0.itemCount } }
+
+    /// Refuses new jobs, finishes those queued, commits and returns. Called on graceful shutdown.
+    public func close() async {
+        state.withLock { $0.closed = true }
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            queue.async {
+                self.commitNow()
+                done.resume()
+            }
+        }
+    }
+
+    // MARK: - On the writer's queue
+
+    private func run(_ job: WriteJob, continuation: CheckedContinuation<WriteResult, any Error>) {
+        let started = ContinuousClock.now
+        do {
+            let result = try perform(job)
+            log(job, result, since: started)
+            awaitingCommit.append((continuation, result))
+        } catch {
+            logger.error("failed \(job): \(error)")
+            continuation.resume(throwing: error)
+        }
+        let remaining = state.withLock { state -> Int in
+            state.pending -= 1
+            state.sources = indexer.sources
+            return state.pending
+        }
+        if remaining == 0 || ContinuousClock.now - lastCommitStarted >= commitInterval {
+            commitNow()
+        }
+    }
+
+    private func perform(_ job: WriteJob) throws -> WriteResult {
+        switch job {
+        case let .indexFile(path):
+            switch try indexer.indexFile(atPath: path) {
+            case let .indexed(id, items): return .indexed(sourceID: id, itemIDs: items)
+            case let .unchanged(id): return .unchanged(sourceID: id)
+            case let .failed(id, reason): return .failed(sourceID: id, reason: reason)
+            }
+        case let .removeFile(path):
+            let id = indexer.source(atPath: path)?.id
+            return .removed(sourceIDs: try indexer.removeSource(atPath: path) ? [id].compactMap { $0 } : [])
+        case let .removeFolder(folder):
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            let ids = indexer.sources.filter { $0.path.hasPrefix(prefix) }.map(\.id)
+            for id in ids { try indexer.removeSource(id: id) }
+            return .removed(sourceIDs: ids)
+        case let .removeSource(id):
+            return .removed(sourceIDs: try indexer.removeSource(id: id) ? [id] : [])
+        }
+    }
+
+    private func commitNow() {
+        lastCommitStarted = .now
+        let waiting = awaitingCommit
+        awaitingCommit = []
+        do {
+            try indexer.commit()
+            let count = indexer.database.documentCount
+            state.withLock {
+                $0.lastCommit = Date()
+                $0.lastError = nil
+                $0.itemCount = count
+            }
+            if !waiting.isEmpty {
+                logger.info("committed \(waiting.count) change(s); index holds \(count) items")
+            }
+            onCommit()
+            for (continuation, result) in waiting { continuation.resume(returning: result) }
+        } catch {
+            // Nothing half-written is visible: Xapian keeps the last good commit. The jobs'
+            // callers hear why; the files are retried when they change again or on restart.
+            logger.error("commit failed: \(error)")
+            state.withLock { $0.lastError = "\(error)" }
+            for (continuation, _) in waiting { continuation.resume(throwing: error) }
+        }
+    }
+
+    private func log(_ job: WriteJob, _ result: WriteResult, since started: ContinuousClock.Instant) {
+        let ms = Int((ContinuousClock.now - started) / .milliseconds(1))
+        switch result {
+        case let .indexed(_, items):
+            if case let .indexFile(path) = job { logger.info("indexed \(path) → \(items.count) items in \(ms) ms") }
+        case let .failed(_, reason):
+            if case let .indexFile(path) = job { logger.warning("failed \(path): \(reason)") }
+        case let .removed(ids) where !ids.isEmpty:
+            logger.info("removed \(ids.joined(separator: ", "))")
+        case .unchanged, .removed:
+            logger.debug("no change for \(job)")
+        }
+    }
+}
+
+/// Why the write queue refused a job.
+public enum WriteQueueError: Error, CustomStringConvertible, Sendable {
+    /// The daemon is shutting down.
+    case closed
+
+    public var description: String { "the index is closing; no more changes are taken" }
+}

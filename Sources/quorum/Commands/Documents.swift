@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+
+extension Quorum {
+    /// `quorum status`: what the daemon holds and how its sources fared.
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show the daemon's index: items, sources, failures, last commit.")
+
+        @OptionGroup var target: TargetOptions
+
+        @Flag(help: "Print the daemon's JSON as it is.")
+        var json = false
+
+        func run() async throws {
+            let data = try await target.client.send(.GET, "/status")
+            if json {
+                print(String(decoding: data, as: UTF8.self))
+                return
+            }
+            let status = try JSONDecoder().decode(StatusSummary.self, from: data)
+            print("\(status.items) items from \(status.indexed_count) of \(status.source_count) sources; \(status.failed_count) failed")
+            print("index \(status.index) (\(status.index_bytes / 1024) KiB), queue \(status.queue_depth), up \(status.uptime_seconds) s, last commit \(status.last_commit ?? "never")")
+            for source in status.sources where source.state == "failed" {
+                print("  failed \(source.path): \(source.reason ?? "no reason recorded")")
+            }
+        }
+
+        /// The parts of `GET /status` the summary prints (field names as the API spells them).
+        private struct StatusSummary: Decodable {
+            struct Source: Decodable { let path: String; let state: String; let reason: String? }
+            let items: Int, source_count: Int, indexed_count: Int, failed_count: Int
+            let index: String, index_bytes: Int, queue_depth: Int, uptime_seconds: Int
+            let last_commit: String?
+            let sources: [Source]
+        }
+    }
+
+    /// `quorum add`: hands a document to the daemon, which files it in its watched folder and indexes it.
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a document through the daemon; prints the items it created.")
+
+        @OptionGroup var target: TargetOptions
+
+        @Argument(help: ArgumentHelp("The document to add.", valueName: "FILE"))
+        var file: String
+
+        @Option(help: ArgumentHelp("The name to file it under (default: the file's own name).", valueName: "NAME"))
+        var name: String?
+
+        func run() async throws {
+            guard let body = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+            let fileName = name ?? (file as NSString).lastPathComponent
+            let data = try await target.client.send(.POST, "/documents", query: [("name", fileName)], body: Array(body))
+            let result = try JSONDecoder().decode(Result.self, from: data)
+            print("\(result.state) \(result.path) as source \(result.source_id): \(result.items.count) items")
+            for item in result.items { print("  \(item)") }
+        }
+    }
+
+    /// `quorum remove`: removes a document's items (and its file in the watched folder) through the daemon.
+    struct Remove: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a document's items through the daemon, by source id (see `quorum status --json`).")
+
+        @OptionGroup var target: TargetOptions
+
+        @Argument(help: ArgumentHelp("The source id.", valueName: "SOURCE-ID"))
+        var sourceID: String
+
+        func run() async throws {
+            let path = "/documents/" + (sourceID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? sourceID)
+            let result = try JSONDecoder().decode(Result.self, from: await target.client.send(.DELETE, path))
+            print("removed source \(result.source_id) (\(result.path))")
+        }
+    }
+}
+
+/// The daemon's answer to adding or removing a document.
+private struct Result: Decodable {
+    let source_id: String
+    let path: String
+    let state: String
+    let items: [String]
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Logging
+import QuorumServer
+
+/// `quorumd`: the Quorum search daemon.
+@main
+struct QuorumDaemonCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quorumd",
+        abstract: "Serve a Quorum index over a Unix socket, indexing new minutes as they arrive in the watched folders.",
+        discussion: """
+            With no flags it serves the shipped corpus: index Indexes/default, watching Corpus/, socket Indexes/quorum.sock.
+            Try: curl --unix-socket Indexes/quorum.sock 'http://localhost/search?q=elective+home+education'
+            """)
+
+    @Option(help: ArgumentHelp("The index folder (created if missing).", valueName: "DIR"))
+    var index = "Indexes/default"
+
+    @Option(name: .customLong("watch"), help: ArgumentHelp("A folder of documents to index and watch; repeatable. Default: Corpus.", valueName: "DIR"))
+    var watchFolders: [String] = []
+
+    @Option(help: ArgumentHelp("The Unix socket to serve on.", valueName: "PATH"))
+    var socket = "Indexes/quorum.sock"
+
+    @Option(help: ArgumentHelp("The socket file's permissions, in octal.", valueName: "MODE"))
+    var socketMode = "0660"
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
+
+    func validate() throws {
+        guard mode != nil else { throw ValidationError("--socket-mode takes an octal mode such as 0660; got '\(socketMode)'.") }
+    }
+
+    private var mode: mode_t? {
+        mode_t(socketMode, radix: 8).flatMap { $0 <= 0o777 ? $0 : nil }
+    }
+
+    func run() async throws {
+        let level = logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "quorumd")
+        let configuration = DaemonConfiguration(
+            indexPath: index, watchFolders: watchFolders.isEmpty ? ["Corpus"] : watchFolders,
+            socketPath: socket, socketMode: mode ?? UnixSocketBinding.defaultMode)
+        do {
+            try await Daemon.run(configuration, logger: logger)
+        } catch {
+            logger.critical("quorumd cannot start: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
