@@ -96,7 +96,7 @@ final class IndexerTests: XCTestCase {
             try database.commit()
         }
         XCTAssertThrowsError(try Indexer(path: index.path)) { error in
-            XCTAssertEqual(error as? IndexError, .incompatibleSchema(found: "0", expected: "1"))
+            XCTAssertEqual(error as? IndexError, .incompatibleSchema(found: "0", expected: Schema.version))
         }
     }
 }

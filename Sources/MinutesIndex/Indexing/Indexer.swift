@@ -23,6 +23,7 @@ public final class Indexer {
     private let builder: DocumentBuilder
     private let parser = MinutesParser()
     private var sourcesByID: [String: SourceRecord]
+    private let acronyms: AcronymRegistry
 
     /// Opens (or creates) the index at `path` for writing.
     public convenience init(path: String) throws {
@@ -35,6 +36,7 @@ public final class Indexer {
         self.database = database
         builder = try DocumentBuilder(spellingDatabase: database)
         sourcesByID = try SourceRegistry.load(from: database)
+        acronyms = try AcronymRegistry(database: database)
         let version = try database.metadata(forKey: Schema.versionMetadataKey)
         if version.isEmpty {
             try database.setMetadata(Schema.version, forKey: Schema.versionMetadataKey)
@@ -111,6 +113,7 @@ public final class Indexer {
             for record in records {
                 try database.replaceDocument(uniqueTerm: Schema.id.term(record.id), with: builder.document(for: record))
             }
+            try acronyms.update(source: id, definitions: Self.acronymDefinitions(in: records), in: database)
             try store(SourceRecord(id: id, path: path, size: size, modified: modified, fingerprint: print,
                                    state: .indexed, reason: nil, itemCount: records.count, indexedAt: Date().timeIntervalSince1970))
         }
@@ -124,6 +127,7 @@ public final class Indexer {
         try database.withTransaction(flushed: false) {
             try database.deleteDocuments(withTerm: Schema.source.term(id))
             try database.setMetadata("", forKey: Schema.sourceMetadataPrefix + id)
+            try acronyms.update(source: id, definitions: [], in: database)
         }
         sourcesByID[id] = nil
         return true
@@ -135,6 +139,18 @@ public final class Indexer {
         let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
         guard let known = source(atPath: path) else { return false }
         return try removeSource(id: known.id)
+    }
+
+    /// The acronyms the items define, each pair once.
+    private static func acronymDefinitions(in records: [ItemRecord]) -> [AcronymMiner.Definition] {
+        var seen = Set<AcronymMiner.Definition>()
+        var result: [AcronymMiner.Definition] = []
+        for record in records {
+            for text in [record.item.title, record.text] + record.resolutions {
+                for d in AcronymMiner.definitions(in: text) where seen.insert(d).inserted { result.append(d) }
+            }
+        }
+        return result
     }
 
     /// Makes everything written so far durable and visible to readers.

@@ -35,6 +35,10 @@ public enum Schema {
     /// How much of its weight a procedural item keeps in a ranked search (see ``Searcher``).
     public static let proceduralWeightFactor = 0.2
 
+    /// How much of its weight an item keeps when only the other form of an acronym in the query
+    /// finds it ("EHE" for a search on "elective home education").
+    public static let acronymWeightFactor = 0.3
+
     /// Every field, in one table.
     public static let fields: [IndexField] = [
         body, title, resolved, id, source, committee, kind, person, date, month, year, meeting, hasResolution,
@@ -57,6 +61,8 @@ public enum Schema {
 
     /// Metadata key prefix for the record of each indexed (or failed) source file.
     static let sourceMetadataPrefix = "quorum.source."
+    /// Metadata key prefix for the acronyms mined from each source file.
+    static let acronymMetadataPrefix = "quorum.acronyms."
     /// Metadata key that records the schema version, so an index from an incompatible build is refused.
     static let versionMetadataKey = "quorum.schema"
     /// Bumped whenever terms, slots or document data change meaning.

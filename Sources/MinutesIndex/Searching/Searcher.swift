@@ -50,6 +50,12 @@ public final class Searcher {
         }
     }
 
+    /// The acronyms mined from the indexed text ("EHE" = "Elective Home Education"), sorted by
+    /// acronym: what `quorum acronyms` lists.
+    public func acronyms() throws -> [Acronym] {
+        try retryingOnModified { try AcronymRegistry.list(from: database) }
+    }
+
     /// Items like the given one ("more like this"): the most telling terms of the item
     /// (Xapian's expand set over it as the relevant document) searched as an OR query.
     public func similar(to id: String, limit: Int = 10) throws -> SearchResponse {
@@ -87,6 +93,12 @@ public final class Searcher {
         }
         let corrected = text.isEmpty ? "" : parser.correctedQueryString
         var query = userQuery.isEmpty && !text.isEmpty ? .matchAll : userQuery
+        if !text.isEmpty, let expanded = try AcronymExpander(database: database).expand(text),
+           let alternative = try? parser.parse(expanded, flags: Self.parserFlags) {
+            // What only the acronym's other form finds ranks below what the query finds as
+            // written: the branches are disjoint, and the second keeps a fraction of its weight.
+            query = Query(.or, [query, Query(scaling: alternative.andNot(query), by: Schema.acronymWeightFactor)])
+        }
         let procedural = Query(term: Schema.kind.term(Schema.proceduralKind))
         if request.excludeProcedural {
             query = query.andNot(procedural)

@@ -32,6 +32,9 @@ enum AttendanceExtractor {
                 found = true
                 let listed = AttendeeList.parse(afterLabel(paragraph))
                 attendees += listed
+                // Only for its notes: "(substitute for Councillor Green)" marks a substitute.
+                var ignored: String?
+                _ = parseList(afterLabel(paragraph), chair: &ignored, substitutes: &substitutes)
                 inAttendance += listed.compactMap { surname(of: $0.name) }
             } else if lower.contains(" in attendance"), lower.hasPrefix("councillor") || lower.hasPrefix("cllr") {
                 // "Councillor Steele, Chair of the …, was in attendance at the invitation of the Chair."

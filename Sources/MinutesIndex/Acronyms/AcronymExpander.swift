@@ -1,0 +1,123 @@
+import Xapian
+
+/// Rewrites a query so acronyms and their spelled-out forms find each other, from the synonym
+/// table ``AcronymRegistry`` keeps in the index: `EHE` becomes `(EHE OR "elective home
+/// education")`, and `"elective home education"` (quoted or not) becomes `("elective home
+/// education" OR ehe)`. The ``Searcher`` ranks what only the rewrite finds below exact matches.
+///
+/// Only plain words and whole phrases are rewritten; prefixed (`title:EHE`), required or
+/// excluded words and operators are left as the person wrote them.
+struct AcronymExpander {
+    let database: Database
+
+    /// The longest expansion looked up, in words.
+    private static let maxWords = 8
+    private static let operators: Set<String> = ["AND", "OR", "NOT", "XOR", "NEAR", "ADJ"]
+
+    private enum Token {
+        case word(String)
+        case phrase(String)
+        /// Anything else, copied as it is (spaces, brackets, prefixed words, operators).
+        case other(String)
+    }
+
+    /// The rewritten query, or nil when it mentions no known acronym or expansion.
+    func expand(_ query: String) throws -> String? {
+        let tokens = tokenise(query)
+        var out = ""
+        var changed = false
+        var i = 0
+        while i < tokens.count {
+            switch tokens[i] {
+            case .other(let text):
+                out += text
+                i += 1
+            case .phrase(let text):
+                // A phrase bound to what precedes it (`title:"…"`, `-"…"`) is left alone.
+                var bound = false
+                if i > 0, case .other(let previous) = tokens[i - 1], previous != "(", !previous.allSatisfy(\.isWhitespace) { bound = true }
+                let acronyms = bound ? [] : try acronymsFor(AcronymMiner.normalised(text))
+                if acronyms.isEmpty {
+                    out += "\"\(text)\""
+                } else {
+                    out += "(\"\(text)\"" + acronyms.map { " OR \($0)" }.joined() + ")"
+                    changed = true
+                }
+                i += 1
+            case .word(let word):
+                // A run of plain words separated by single spaces may spell out an expansion.
+                var run: [(word: String, index: Int)] = [(word, i)]
+                var j = i + 1
+                while run.count < Self.maxWords, j + 1 < tokens.count, case .other(let gap) = tokens[j], gap.allSatisfy(\.isWhitespace),
+                      case .word(let next) = tokens[j + 1] {
+                    run.append((next, j + 1))
+                    j += 2
+                }
+                if let (length, acronyms) = try longestExpansion(run.map(\.word)) {
+                    let words = run.prefix(length).map(\.word).joined(separator: " ")
+                    out += "((\(words))" + acronyms.map { " OR \($0)" }.joined() + ")"
+                    i = run[length - 1].index + 1
+                    changed = true
+                } else if looksLikeAcronym(word), case let expansions = try database.synonyms(of: word.lowercased()), !expansions.isEmpty {
+                    out += "(\(word)" + expansions.map { " OR \"\($0)\"" }.joined() + ")"
+                    i += 1
+                    changed = true
+                } else {
+                    out += word
+                    i += 1
+                }
+            }
+        }
+        return changed ? out : nil
+    }
+
+    /// The longest run of at least two words at the start of `words` that is a known expansion.
+    private func longestExpansion(_ words: [String]) throws -> (Int, [String])? {
+        guard words.count >= 2 else { return nil }
+        for length in stride(from: words.count, through: 2, by: -1) {
+            let acronyms = try acronymsFor(AcronymMiner.normalised(words.prefix(length).joined(separator: " ")))
+            if !acronyms.isEmpty { return (length, acronyms) }
+        }
+        return nil
+    }
+
+    /// The acronyms an expansion key maps to (expansion keys have spaces; acronym keys do not).
+    private func acronymsFor(_ key: String) throws -> [String] {
+        guard key.contains(" ") else { return [] }
+        return try database.synonyms(of: key).filter { !$0.contains(" ") }
+    }
+
+    /// Typed in capitals ("EHE", "CiN"), or a lower-case word of three letters or more ("ehe"):
+    /// short lower-case words ("it", "as") are English more often than acronyms.
+    private func looksLikeAcronym(_ word: String) -> Bool {
+        guard word.count >= 2, word.allSatisfy({ $0.isLetter }) else { return false }
+        return word.filter(\.isUppercase).count >= 2 || word.count >= 3
+    }
+
+    private func tokenise(_ query: String) -> [Token] {
+        var tokens: [Token] = []
+        var rest = Substring(query)
+        while let c = rest.first {
+            if c == "\"" {
+                let body = rest.dropFirst()
+                if let close = body.firstIndex(of: "\"") {
+                    tokens.append(.phrase(String(body[..<close])))
+                    rest = body[body.index(after: close)...]
+                } else {
+                    tokens.append(.other(String(rest)))
+                    rest = rest[rest.endIndex...]
+                }
+            } else if c.isWhitespace || c == "(" || c == ")" {
+                tokens.append(.other(String(c)))
+                rest = rest.dropFirst()
+            } else {
+                let word = rest.prefix(while: { !$0.isWhitespace && $0 != "(" && $0 != ")" && $0 != "\"" })
+                rest = rest.dropFirst(word.count)
+                let plain = word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "-" }
+                    && word.first?.isLetter == true && !Self.operators.contains(String(word))
+                tokens.append(plain ? .word(String(word)) : .other(String(word)))
+            }
+        }
+        return tokens
+    }
+}

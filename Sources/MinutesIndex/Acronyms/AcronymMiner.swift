@@ -1,0 +1,128 @@
+/// One acronym defined in the indexed text, as `quorum acronyms` lists it.
+public struct Acronym: Codable, Sendable, Equatable, Hashable {
+    /// The acronym as printed, singular ("EHE", "EHCP", "CiN").
+    public var acronym: String
+    /// What it stands for, as printed most often ("Elective Home Education").
+    public var expansion: String
+    /// How many source files define it this way.
+    public var sourceCount: Int
+
+    public init(acronym: String, expansion: String, sourceCount: Int = 1) {
+        self.acronym = acronym
+        self.expansion = expansion
+        self.sourceCount = sourceCount
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case acronym, expansion
+        case sourceCount = "source_count"
+    }
+}
+
+/// Finds acronym definitions in text: "Elective Home Education (EHE)", "children missing
+/// education (CME)", "Special Educational Needs and Disabilities (SEND)", "Preparation for
+/// Adulthood (PfA)", and the reverse "EHE (Elective Home Education)".
+///
+/// The words before the bracket, back to the start of the clause, must spell the acronym with
+/// their initials, in order, none skipped; small words ("and", "of", "for") may give their
+/// initial or not; a hyphenated word gives the initial of each part or of its first part only
+/// ("un-accompanied asylum-seeking children (UASC)"). Exact spelling is a strong enough signal
+/// that lower-case expansions are accepted too.
+enum AcronymMiner {
+    /// A definition found in one text, before aggregation.
+    struct Definition: Codable, Hashable {
+        var acronym: String
+        var expansion: String
+    }
+
+    private static let connectors: Set<String> = ["and", "of", "for", "the", "in", "on", "to", "at", "with", "by", "a", "an", "or", "&"]
+
+    static func definitions(in text: String) -> [Definition] {
+        var found: [Definition] = []
+        var seen = Set<Definition>()
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "(") {
+            let before = rest[..<open]
+            let afterOpen = rest[rest.index(after: open)...]
+            guard let close = afterOpen.firstIndex(of: ")") else { break }
+            let inner = afterOpen[..<close]
+            var definition: Definition?
+            if let letters = acronymLetters(inner) {
+                definition = expansion(before: before, letters: letters).map { Definition(acronym: letters.acronym, expansion: $0) }
+            } else if let word = before.split(separator: " ").last, let letters = acronymLetters(trimmedWord(word)),
+                      let expansion = expansion(before: inner, letters: letters, whole: true) {
+                // "EHE (Elective Home Education)".
+                definition = Definition(acronym: letters.acronym, expansion: expansion)
+            }
+            if let definition, seen.insert(definition).inserted { found.append(definition) }
+            rest = afterOpen
+        }
+        return found
+    }
+
+    /// The acronym's letters (lower-cased) when `text` looks like one: 2–10 letters, starting
+    /// with a capital, at least two capitals; a plural "s" is dropped ("EHCPs").
+    static func acronymLetters<S: StringProtocol>(_ text: S) -> (acronym: String, letters: [Character])? {
+        var word = String(text)
+        guard (2...11).contains(word.count), word.allSatisfy({ $0.isLetter && $0.isASCII }),
+              word.first!.isUppercase else { return nil }
+        if word.count > 2, word.hasSuffix("s"), word.dropLast().last!.isUppercase { word.removeLast() }
+        let capitals = word.filter(\.isUppercase).count
+        guard capitals >= 2, capitals * 2 >= word.count else { return nil }
+        return (word, word.lowercased().map { $0 })
+    }
+
+    /// The words ending `text` (or, with `whole`, all of `text`) whose initials spell `letters`.
+    private static func expansion<S: StringProtocol>(before text: S, letters: (acronym: String, letters: [Character]),
+                                                   whole: Bool = false) -> String? {
+        // Back to the start of the clause: a definition never spans punctuation.
+        var clause = Substring(text)
+        if let boundary = clause.lastIndex(where: { ".,;:()\"“”!?\n".contains($0) }) {
+            if whole { return nil }
+            clause = clause[clause.index(after: boundary)...]
+        }
+        let words = clause.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            .suffix(letters.letters.count * 2 + 2).map(String.init)
+        guard !words.isEmpty else { return nil }
+        guard let start = match(words, letters.letters, wordIndex: words.count - 1, letterIndex: letters.letters.count - 1),
+              words.count - start >= 2 else { return nil }
+        if whole && start != 0 { return nil }
+        return words[start...].joined(separator: " ")
+    }
+
+    /// Matches backwards; returns the index of the expansion's first word.
+    private static func match(_ words: [String], _ letters: [Character], wordIndex j: Int, letterIndex i: Int) -> Int? {
+        if i < 0 { return j + 1 }
+        if j < 0 { return nil }
+        let word = words[j]
+        let lower = word.lowercased()
+        let parts = lower.split(separator: "-").compactMap { $0.first(where: \.isLetter) }
+        guard let initial = parts.first else { return nil }
+        if connectors.contains(lower) {
+            if initial == letters[i], let start = match(words, letters, wordIndex: j - 1, letterIndex: i - 1) { return start }
+            return match(words, letters, wordIndex: j - 1, letterIndex: i)
+        }
+        // Every part's initial ("Multi-Agency" gives M and A), else the first part's only.
+        if parts.count > 1, i - parts.count + 1 >= 0, Array(letters[(i - parts.count + 1)...i]) == parts,
+           let start = match(words, letters, wordIndex: j - 1, letterIndex: i - parts.count) {
+            return start
+        }
+        guard initial == letters[i] else { return nil }
+        return match(words, letters, wordIndex: j - 1, letterIndex: i - 1)
+    }
+
+    /// The normal form of an expansion or a query's words, as kept in synonym keys: lower case,
+    /// words of letters, digits and apostrophes separated by one space.
+    static func normalised<S: StringProtocol>(_ text: S) -> String {
+        text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’") })
+            .joined(separator: " ")
+    }
+}
+
+/// The word without the punctuation around it ("EHE," → "EHE").
+private func trimmedWord(_ word: Substring) -> Substring {
+    var t = word
+    while let f = t.first, !f.isLetter { t = t.dropFirst() }
+    while let l = t.last, !l.isLetter { t = t.dropLast() }
+    return t
+}
