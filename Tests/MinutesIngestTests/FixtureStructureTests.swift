@@ -9,6 +9,19 @@ final class FixtureStructureTests: XCTestCase {
     func testCabinetWithMinuteReferences() throws { try check("cabinet-minute-references.txt") }
     func testAgendaPackEmbeddingEarlierMinutes() throws { try check("scrutiny-agenda-pack.txt") }
     func testMarkdownBoardMinutes() throws { try check("health-board-markdown.md") }
+    func testModernGovHTMLPage() throws { try check("childrens-scrutiny-moderngov.html") }
+
+    func testModernGovPageItemTextDropsLabelsAndKeepsTables() throws {
+        let doc = try parseFixture("childrens-scrutiny-moderngov.html")
+        let items = doc.sections.flatMap(\.items)
+        XCTAssertEqual(items.first?.text, "Apologies were received from Councillor Greene.")
+        let missing = try XCTUnwrap(items.first { $0.number == "5" })
+        XCTAssertFalse(missing.text.contains("Minutes:"), missing.text)
+        XCTAssertTrue(missing.text.contains("Q1 | 64 | 58"), missing.text)
+        XCTAssertFalse(doc.sections.flatMap(\.items).contains { $0.text.contains("NOT AN ITEM") || $0.text.contains("COMMENTED") })
+        let ehe = try XCTUnwrap(items.first { $0.number == "4" })
+        XCTAssertTrue(ehe.text.contains("families & offered support"), ehe.text)
+    }
 
     func testPackItemTextDropsFurnitureAndMendsHyphenation() throws {
         let doc = try parseFixture("scrutiny-agenda-pack.txt")
@@ -29,8 +42,7 @@ final class FixtureStructureTests: XCTestCase {
     // MARK: Helpers
 
     private func fixtureURL(_ name: String) throws -> URL {
-        try XCTUnwrap(Bundle.module.url(forResource: "Fixtures/" + name, withExtension: nil)
-            ?? Bundle.module.resourceURL?.appendingPathComponent("Fixtures").appendingPathComponent(name))
+        try FixtureFiles.url(name)
     }
 
     private func parseFixture(_ name: String) throws -> MinutesDocument {
@@ -57,12 +69,16 @@ final class FixtureStructureTests: XCTestCase {
             XCTAssertEqual(a.attendance?.apologies, e.attendance?.apologies, at, file: file, line: line)
             XCTAssertEqual(a.attendance?.inAttendance, e.attendance?.inAttendance, at, file: file, line: line)
             XCTAssertEqual(a.attendance?.substitutes, e.attendance?.substitutes, at, file: file, line: line)
+            if let attendees = e.attendance?.attendees, !attendees.isEmpty {
+                XCTAssertEqual(a.attendance?.attendees, attendees, at, file: file, line: line)
+            }
             XCTAssertEqual(a.items.map(\.number), e.items.map(\.number), at, file: file, line: line)
             for (ai, ei) in zip(a.items, e.items) {
                 let item = "\(at) item \(ei.number)"
                 XCTAssertEqual(ai.title, ei.title, item, file: file, line: line)
                 XCTAssertEqual(ai.firstLine, ei.firstLine, item, file: file, line: line)
                 XCTAssertEqual(ai.lastLine, ei.lastLine, item, file: file, line: line)
+                XCTAssertEqual(ai.isProcedural, ei.isProcedural, item, file: file, line: line)
                 if !ei.resolutions.isEmpty { XCTAssertEqual(ai.resolutions, ei.resolutions, item, file: file, line: line) }
                 if !ei.references.isEmpty { XCTAssertEqual(ai.references, ei.references, item, file: file, line: line) }
             }

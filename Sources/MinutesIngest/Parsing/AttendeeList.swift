@@ -21,8 +21,10 @@ enum AttendeeList {
         var body = TextScanning.collapseSpaces(text)
         if body.hasSuffix(".") { body.removeLast() }
         // Semicolons separate people when roles hold commas: "Name, Role; Name, Role".
+        let entries = split(body, on: ";")
+        guard entries.count > 1 else { return commaSeparated(body) }
         var result: [Attendee] = []
-        for entry in split(body, on: ";") {
+        for entry in entries {
             let parts = split(entry, on: ",")
             if parts.count > 1, looksLikeRole(parts[1]) {
                 if let a = attendee(name: parts[0], role: parts.dropFirst().joined(separator: ", ")) { result.append(a) }
@@ -36,7 +38,9 @@ enum AttendeeList {
     /// A list with commas only: each part is a name, or the role of the name before it.
     private static func commaSeparated(_ body: String) -> [Attendee] {
         var result: [Attendee] = []
-        for part in split(body, on: ",") {
+        for rawPart in split(body, on: ",") {
+            // "…, and Sam Kerr": the list's last comma comes with its "and".
+            let part = rawPart.hasPrefix("and ") ? String(rawPart.dropFirst(4)) : rawPart
             if looksLikeRole(part), let last = result.indices.last {
                 result[last].role = result[last].role.map { $0 + ", " + part } ?? part
             } else {

@@ -12,7 +12,7 @@ enum ProceduralItems {
     private static let openings: [String] = [
         "apologies", "apology for absence", "substitute", "substitution",
         "declarations of interest", "declaration of interest", "declarations of interests", "declarations of any interest",
-        "declarations of pecuniary", "declaration of pecuniary", "disclosures of interest", "disclosure of interest",
+        "declarations of pecuniary", "declaration of pecuniary", "disclosures of interest", "disclosure of interest", "disclosures of pecuniary", "disclosure of pecuniary",
         "disclosable pecuniary", "members' interests", "members’ interests", "interests",
         "exclusion of the press", "exclusion of press", "exclusion of the public", "exclusion of public",
         "public questions", "questions from members of the public", "questions from the public", "public question time",

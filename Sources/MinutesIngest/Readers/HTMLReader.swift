@@ -155,15 +155,19 @@ private struct TextBuilder {
             let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
             for (n, part) in parts.enumerated() {
                 if n > 0 { owe(.line) }
-                appendWords(String(part))
+                appendWords(String(part), keepSpaces: true)
             }
         } else {
-            appendWords(text)
+            appendWords(text, keepSpaces: false)
         }
     }
 
-    private mutating func appendWords(_ text: String) {
+    private mutating func appendWords(_ text: String, keepSpaces: Bool) {
         for c in text.unicodeScalars {
+            if keepSpaces, c == " " || c == "\t", !line.isEmpty, pending < .line {
+                line.unicodeScalars.append(c)
+                continue
+            }
             // Non-breaking spaces stay: line cleanup knows them, and they never break a line here.
             if c == " " || c == "\t" || c == "\n" || c == "\r" || c == "\u{0C}" {
                 owe(.space)
