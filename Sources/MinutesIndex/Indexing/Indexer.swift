@@ -24,6 +24,8 @@ public final class Indexer {
     private let parser = MinutesParser()
     private var sourcesByID: [String: SourceRecord]
     private let acronyms: AcronymRegistry
+    /// Limits for formats read through helper programs (PDF), and whether scans get OCR.
+    public var readOptions = ReadOptions.standard
 
     /// Opens (or creates) the index at `path` for writing.
     public convenience init(path: String) throws {
@@ -83,7 +85,7 @@ public final class Indexer {
         }
         let document: MinutesDocument
         do {
-            let text = try DocumentReader.text(of: data, at: URL(fileURLWithPath: path))
+            let text = try DocumentReader.text(of: data, at: URL(fileURLWithPath: path), options: readOptions)
             document = parser.parse(text, fileName: (path as NSString).lastPathComponent)
         } catch let error as IngestError {
             return try recordFailure(id: id, path: path, size: snapshot.size, modified: snapshot.modified,
