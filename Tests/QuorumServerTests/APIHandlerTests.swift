@@ -65,7 +65,7 @@ struct APIHandlerTests {
             ("/search?sort=colour", .badRequest, "bad_parameter"),
             ("/search?facet=colour", .badRequest, "bad_parameter"),
             ("/search?colour=blue", .badRequest, "unknown_parameter"),
-            ("/search?q=allotments+AND+AND+(", .badRequest, "bad_query"),
+            ("/search?q=AND+AND+(", .badRequest, "bad_query"),
             ("/items/nope:1.1", .notFound, "item_not_found"),
             ("/no/such/route", .notFound, "no_route"),
         ]
