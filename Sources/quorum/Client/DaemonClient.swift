@@ -22,18 +22,26 @@ struct DaemonClient {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = method
         if let body { request.body = .bytes(body) }
-        let client = HTTPClient.shared
-        let response: HTTPClientResponse
-        do {
-            response = try await client.execute(request, timeout: .seconds(60))
-        } catch {
-            throw CLIError("""
-                no quorumd answers on \(socketPath) (\(error)).
-                Start one with `scripts/run` (or `.build/release/quorumd --socket \(socketPath)`), \
-                or search an index folder directly with --index DIR.
-                """)
+        guard FileManager.default.fileExists(atPath: socketPath) else {
+            throw CLIError(Self.noDaemon(socketPath, because: "the socket file does not exist"))
         }
-        let data = Data(buffer: try await response.body.collect(upTo: 256 << 20))
+        // A short connect timeout: a dead socket should fail at once, not after the pool's retries.
+        let client = HTTPClient(eventLoopGroupProvider: .singleton,
+                                configuration: .init(timeout: .init(connect: .seconds(2), read: .seconds(120))))
+        let response: HTTPClientResponse
+        let data: Data
+        do {
+            do {
+                response = try await client.execute(request, timeout: .seconds(120))
+            } catch {
+                throw CLIError(Self.noDaemon(socketPath, because: "\(error)"))
+            }
+            data = Data(buffer: try await response.body.collect(upTo: 256 << 20))
+            try await client.shutdown()
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
         guard (200..<300).contains(Int(response.status.code)) else {
             if let failure = try? JSONDecoder().decode(ErrorEnvelope.self, from: data) {
                 throw CLIError("\(failure.error.message) [\(failure.error.code), HTTP \(response.status.code)]")
@@ -41,6 +49,14 @@ struct DaemonClient {
             throw CLIError("the daemon answered HTTP \(response.status.code)")
         }
         return data
+    }
+
+    private static func noDaemon(_ socketPath: String, because reason: String) -> String {
+        """
+        no quorumd answers on \(socketPath) (\(reason)).
+        Start one with `scripts/run` (or `.build/release/quorumd --socket \(socketPath)`), \
+        or search an index folder directly with --index DIR.
+        """
     }
 
     private struct ErrorEnvelope: Decodable {

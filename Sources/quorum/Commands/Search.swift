@@ -37,7 +37,7 @@ extension Quorum {
         @Option(help: ArgumentHelp("Count matches per value of a facet: year, month, committee, kind, meeting; repeatable.", valueName: "NAME"))
         var facet: [String] = []
 
-        @Option(help: "Order: relevance, date (oldest first) or -date (newest first).")
+        @Option(help: "Order: relevance, date (oldest first) or -date (newest first; write --sort=-date).")
         var sort: SearchOrder = .relevance
 
         @Option(help: "How many hits to show.")

@@ -1,0 +1,37 @@
+import Foundation
+import XCTest
+
+final class ParseAndErrorTests: XCTestCase {
+    func testParseJSONFollowsTheAnnotationSchema() throws {
+        let file = CLIRunner.corpus + "/improving-lives-2020-10-27-agenda-pack.txt"
+        let output = try CLIRunner.quorum("parse", "--json", file)
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let documents = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+        let document = try XCTUnwrap(documents.first)
+        XCTAssertEqual(document["file"] as? String, "improving-lives-2020-10-27-agenda-pack.txt")
+        XCTAssertEqual(document["committee"] as? String, "Improving Lives Select Commission")
+        let sections = try XCTUnwrap(document["sections"] as? [[String: Any]])
+        XCTAssertEqual(sections.first?["kind"] as? String, "agenda")
+        XCTAssertEqual(sections.first?["meeting_date"] as? String, "2020-10-27")
+        // The embedded minutes of the earlier meeting carry that meeting's date and numbering.
+        let minutes = try XCTUnwrap(sections.first { $0["kind"] as? String == "minutes" })
+        XCTAssertEqual(minutes["meeting_date"] as? String, "2020-09-22")
+        XCTAssertEqual(minutes["chair"] as? String, "Cusworth")
+        let numbers = (minutes["items"] as? [[String: Any]] ?? []).compactMap { $0["number"] as? String }
+        XCTAssertEqual(numbers, (90...101).map(String.init))
+    }
+
+    func testNoDaemonGivesDirections() throws {
+        let socket = FileManager.default.temporaryDirectory.appendingPathComponent("absent-\(UUID().uuidString).sock").path
+        let output = try CLIRunner.quorum("search", "--socket", socket, "budget")
+        XCTAssertNotEqual(output.status, 0)
+        XCTAssertTrue(output.stderr.contains("no quorumd answers on \(socket)"), output.stderr)
+        XCTAssertTrue(output.stderr.contains("scripts/run"), output.stderr)
+    }
+
+    func testBadFlagsAreExplained() throws {
+        let output = try CLIRunner.quorum("search", "--index", "/nonexistent", "--from", "13/01/2025", "budget")
+        XCTAssertNotEqual(output.status, 0)
+        XCTAssertTrue(output.stderr.contains("--from takes a date as YYYY-MM-DD"), output.stderr)
+    }
+}

@@ -1,0 +1,40 @@
+/// Small minutes documents whose structure the tests know line by line.
+enum SampleMinutes {
+    /// Cabinet, 13 January 2025: two items, the first resolved.
+    static let cabinet = """
+        CABINET
+        Monday, 13th January 2025
+
+        Present:- Councillor Jane Smith (Chair); Councillors Brown, Green and White.
+
+        Apologies for absence were received from Councillor Black.
+
+        1. ALLOTMENT WAITING LISTS
+
+        The Cabinet considered a report on allotment waiting lists across the borough.
+
+        Resolved:- That the allotment strategy be approved.
+
+        2. LIBRARY OPENING HOURS
+
+        Members discussed Sunday opening of libraries in the borough.
+
+        """
+
+    /// Planning Committee, 4 March 2021: one item on allotments, one on a bypass.
+    static let planning = """
+        PLANNING COMMITTEE
+        Thursday, 4th March 2021
+
+        Present:- Councillor Ahmed (in the Chair); Councillors Fox and Grey.
+
+        7. ALLOTMENTS AT MILL LANE
+
+        The committee heard objections to building on the Mill Lane allotments.
+
+        8. NORTHERN BYPASS
+
+        An update on the route of the northern bypass was noted.
+
+        """
+}
