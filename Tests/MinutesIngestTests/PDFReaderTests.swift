@@ -86,9 +86,18 @@ final class PDFReaderTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 5)
     }
 
-    func testOCRReadsAScanWhenTesseractIsInstalled() throws {
-        guard ExternalTool.locate("tesseract") != nil else { throw XCTSkip("tesseract-ocr is not installed") }
-        // The scan fixture holds only a line drawing, so OCR runs and finds no words.
+    func testOCRReadsAScanWhenEnabledAndTesseractIsInstalled() throws {
+        let scan = try FixtureFiles.url("pdf/cabinet-scan.pdf")
+        XCTAssertThrowsError(try DocumentReader.readText(at: scan)) { error in
+            XCTAssertTrue(((error as? IngestError)?.reason ?? "").hasPrefix("no text layer"))
+        }
+        guard ExternalTool.locate("tesseract") != nil else { throw XCTSkip("tesseract-ocr is not installed (OCR is optional)") }
+        let doc = MinutesParser().parse(try DocumentReader.readText(at: scan, options: ReadOptions(ocr: true)), fileName: "cabinet-scan.pdf")
+        let items = doc.sections.flatMap(\.items)
+        XCTAssertEqual(items.map(\.number), ["CAB 44/25", "CAB 45/25", "CAB 46/25"])
+        XCTAssertEqual(items.first?.title, "DECLARATIONS OF INTEREST")
+        XCTAssertEqual(doc.present.first, "Okafor")
+        // A drawing with no words: OCR runs and says it found nothing.
         XCTAssertThrowsError(try DocumentReader.readText(at: FixtureFiles.url("pdf/scan.pdf"), options: ReadOptions(ocr: true))) { error in
             XCTAssertEqual((error as? IngestError)?.reason, "no text layer, and OCR found no text in the PDF's images")
         }
