@@ -17,7 +17,7 @@ struct FolderScannerTests {
         try writeFile(folder.path("top.txt"), "12345")
         try writeFile(folder.path("2024/cabinet.MD"), "# Cabinet")
         try writeFile(folder.path("2024/05/scrutiny.txt"), "")
-        for name in [".hidden.txt", "x.txt.part", "x.txt~", "x.tmp", "pack.pdf", ".trash/old.txt"] {
+        for name in [".hidden.txt", "x.txt.part", "x.txt~", "x.tmp", "pack.docx", ".trash/old.txt"] {
             try writeFile(folder.path(name), "ignored")
         }
         #expect(symlink(folder.path("top.txt"), folder.path("link.txt")) == 0)

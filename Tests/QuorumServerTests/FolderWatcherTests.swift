@@ -78,7 +78,7 @@ struct FolderWatcherTests {
     func ignoredFiles() async throws {
         let folder = try TemporaryFolder()
         try await withWatcher(on: folder) { log in
-            for name in [".hidden.txt", "draft.txt.part", "draft.txt~", "draft.txt.tmp", "draft.txt.swp", "pack.pdf", "README"] {
+            for name in [".hidden.txt", "draft.txt.part", "draft.txt~", "draft.txt.tmp", "draft.txt.swp", "pack.docx", "README"] {
                 try writeFile(folder.path(name), "ignored")
             }
             try makeFolder(folder.path(".git"))

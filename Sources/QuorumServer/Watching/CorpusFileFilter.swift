@@ -1,8 +1,9 @@
+import MinutesIngest
 /// Which files under a corpus folder are documents to index, shared by the start-up scan and
 /// the live watcher so the two can never disagree about what belongs to the corpus.
 public struct CorpusFileFilter: Sendable, Hashable {
-    /// The formats the ingest readers handle today; PDF and HTML join when their readers land.
-    public static let defaultExtensions: Set<String> = ["txt", "md"]
+    /// The formats the ingest readers handle.
+    public static let defaultExtensions: Set<String> = DocumentReader.supportedExtensions
 
     /// Suffixes of files that are still being written or are an editor's scratch copy:
     /// downloaders and `rsync`-like tools write `name.part`/`name.tmp` and rename at the end.
