@@ -65,6 +65,8 @@ struct APIHandlerTests {
             ("/search?sort=colour", .badRequest, "bad_parameter"),
             ("/search?facet=colour", .badRequest, "bad_parameter"),
             ("/search?colour=blue", .badRequest, "unknown_parameter"),
+            ("/search?procedural=maybe", .badRequest, "bad_parameter"),
+            ("/search?q=a&q=b", .badRequest, "bad_parameter"),
             ("/search?q=AND+AND+(", .badRequest, "bad_query"),
             ("/items/nope:1.1", .notFound, "item_not_found"),
             ("/no/such/route", .notFound, "no_route"),
@@ -141,6 +143,46 @@ struct APIHandlerTests {
                 let body = try Self.json(response.body)
                 #expect(body["resolutions"] as? [String] == ["Resolved:- That the allotment strategy be approved."])
                 #expect((body["attendance"] as? [String: Any])?["chair"] as? String == "Smith")
+            }
+        }
+    }
+
+    @Test("acronyms mined from a posted document are listed, and procedural items can be left out")
+    func acronymsAndProcedural() async throws {
+        let folder = try TemporaryFolder()
+        let (api, _) = try await Self.makeAPI(in: folder)
+        let app = Application(router: QuorumRouter.make(api: api))
+        let document = """
+            SCHOOLS FORUM
+            Tuesday, 3rd June 2025
+
+            Present:- Councillor Okafor (in the Chair); Councillors Lund and Marsh.
+
+            1. DECLARATIONS OF INTEREST
+
+            There were no declarations of interest.
+
+            2. ELECTIVE HOME EDUCATION
+
+            The forum noted that Elective Home Education (EHE) numbers had risen again this year.
+
+            """
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/documents?name=forum.txt", method: .post, body: ByteBuffer(string: document)) { response in
+                #expect(response.status == .created)
+            }
+            try await client.execute(uri: "/acronyms", method: .get) { response in
+                let acronyms = try #require(try Self.json(response.body)["acronyms"] as? [[String: Any]])
+                #expect(acronyms.contains { $0["acronym"] as? String == "EHE" && $0["expansion"] as? String == "Elective Home Education" })
+            }
+            try await client.execute(uri: "/search?q=kind:procedural", method: .get) { response in
+                let hits = try #require(try Self.json(response.body)["hits"] as? [[String: Any]])
+                #expect(hits.map { $0["id"] as? String } == ["forum:1.1"])
+            }
+            try await client.execute(uri: "/search?q=forum+OR+interest&procedural=exclude", method: .get) { response in
+                let hits = try #require(try Self.json(response.body)["hits"] as? [[String: Any]])
+                // "interest" matches only the procedural declarations item, which is left out.
+                #expect(hits.map { $0["id"] as? String } == ["forum:1.2"])
             }
         }
     }

@@ -94,6 +94,11 @@ public final class QuorumAPI: Sendable {
         return DocumentResult(sourceID: sourceID, path: source.path, state: "removed", items: [])
     }
 
+    /// `GET /acronyms`: the acronym definitions mined from the indexed text.
+    public func acronyms() async throws -> AcronymList {
+        AcronymList(acronyms: try await read { try $0.acronyms() })
+    }
+
     /// `GET /status`.
     public func status() -> StatusReport {
         let sources = writer.sources
@@ -137,6 +142,11 @@ public final class QuorumAPI: Sendable {
             return total + ((attributes?[.size] as? NSNumber)?.intValue ?? 0)
         }
     }
+}
+
+/// The answer of `GET /acronyms`.
+public struct AcronymList: Codable, Sendable {
+    public var acronyms: [Acronym]
 }
 
 /// The answer to adding or removing a document.

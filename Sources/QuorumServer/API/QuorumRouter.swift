@@ -36,6 +36,9 @@ public enum QuorumRouter {
         router.delete("/documents/{sourceID}") { _, context in
             try JSONResponse(await api.removeDocument(sourceID: context.parameters.require("sourceID")))
         }
+        router.get("/acronyms") { _, _ in
+            try JSONResponse(await api.acronyms())
+        }
         router.get("/status") { _, _ in
             try JSONResponse(api.status())
         }

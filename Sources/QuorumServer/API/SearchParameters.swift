@@ -3,11 +3,11 @@ import MinutesIngest
 
 /// Reads a search from URL query parameters, the same names the CLI's flags use:
 /// `q`, `from`, `to`, `committee`, `kind`, `facet` (each repeatable), `sort`, `limit`,
-/// `offset`, `resolved`, `collapse=meeting`.
+/// `offset`, `resolved`, `collapse=meeting`, `procedural=exclude`.
 public enum SearchParameters {
     /// Parameter names the API understands; others are refused so typos do not pass silently.
     public static let known: Set<String> = ["q", "from", "to", "committee", "kind", "facet", "sort", "limit", "offset",
-                                            "resolved", "collapse"]
+                                            "resolved", "collapse", "procedural"]
 
     /// The search the parameters describe, or an ``APIError`` naming the bad parameter.
     public static func request(from parameters: [(name: String, value: String)]) throws(APIError) -> SearchRequest {
@@ -53,11 +53,15 @@ public enum SearchParameters {
         if let resolved, !["true", "false", "1", "0"].contains(resolved) {
             throw .badRequest(code: "bad_parameter", "parameter 'resolved' must be true or false, got '\(resolved)'")
         }
+        let procedural = try one("procedural")
+        if let procedural, !["include", "exclude"].contains(procedural) {
+            throw .badRequest(code: "bad_parameter", "parameter 'procedural' must be include or exclude, got '\(procedural)'")
+        }
         let request = SearchRequest(
             query: try one("q") ?? "", from: try date("from", end: false), to: try date("to", end: true),
             committees: all("committee"), kinds: all("kind"), resolvedOnly: resolved == "true" || resolved == "1",
             facets: all("facet"), sort: sort, offset: try integer("offset", default: 0), limit: try integer("limit", default: 10),
-            collapseByMeeting: collapse)
+            collapseByMeeting: collapse, excludeProcedural: procedural == "exclude")
         do {
             try request.validate()
         } catch let error as IndexError {

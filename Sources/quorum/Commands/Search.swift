@@ -46,6 +46,9 @@ extension Quorum {
         @Option(help: "How many hits to skip (for paging).")
         var offset = 0
 
+        @Flag(help: "Leave out procedural items (apologies, declarations of interest, minutes of the previous meeting, …).")
+        var noProcedural = false
+
         @Flag(help: "Show only the best item of each meeting, with the count of its other matching items.")
         var collapse = false
 
@@ -85,7 +88,7 @@ extension Quorum {
                 from: try date(from, name: "from", end: false), to: try date(to, name: "to", end: true),
                 committees: committee, kinds: kind, resolvedOnly: resolved,
                 facets: facet.isEmpty && !json ? ["year", "committee", "kind"] : facet,
-                sort: sort, offset: offset, limit: limit, collapseByMeeting: collapse)
+                sort: sort, offset: offset, limit: limit, collapseByMeeting: collapse, excludeProcedural: noProcedural)
             do {
                 try request.validate()
             } catch let error as IndexError {
@@ -105,6 +108,7 @@ extension Quorum {
             query += request.facets.map { ("facet", $0) }
             if request.resolvedOnly { query.append(("resolved", "true")) }
             if request.collapseByMeeting { query.append(("collapse", "meeting")) }
+            if request.excludeProcedural { query.append(("procedural", "exclude")) }
             return query
         }
     }
