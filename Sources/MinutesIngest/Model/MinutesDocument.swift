@@ -150,6 +150,21 @@ public struct Attendance: Codable, Sendable, Equatable {
     }
 
     /// The chair followed by the other members present, without repeating the chair.
+    enum CodingKeys: String, CodingKey {
+        case chair, present, apologies, substitutes, attendees
+        case inAttendance = "in_attendance"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        chair = try c.decodeIfPresent(String.self, forKey: .chair)
+        present = try c.decodeIfPresent([String].self, forKey: .present) ?? []
+        apologies = try c.decodeIfPresent([String].self, forKey: .apologies) ?? []
+        inAttendance = try c.decodeIfPresent([String].self, forKey: .inAttendance) ?? []
+        substitutes = try c.decodeIfPresent([String].self, forKey: .substitutes) ?? []
+        attendees = try c.decodeIfPresent([Attendee].self, forKey: .attendees) ?? []
+    }
+
     public var chairFirstPresent: [String] {
         guard let chair else { return present }
         return [chair] + present.filter { $0 != chair }
