@@ -33,7 +33,7 @@ struct HitFormatter {
             out += "\n"
             let snippet = highlight(hit.snippet)
             if !snippet.isEmpty { out += "   \(snippet)\n" }
-            out += "   \(hit.source.path):\(hit.source.firstLine)-\(hit.source.lastLine)  id \(hit.id)\n"
+            out += "   \(displayPath(hit.source.path)):\(hit.source.firstLine)-\(hit.source.lastLine)  id \(hit.id)\n"
         }
         for name in response.facets.keys.sorted() {
             let counts = response.facets[name] ?? []
@@ -49,7 +49,7 @@ struct HitFormatter {
         let number = record.item.number.isEmpty ? "" : "\(record.item.number). "
         lines.append(bold(number + record.item.title))
         lines.append("\(record.meetingDate?.iso ?? "undated") · \(record.committee ?? "unknown committee") · \(record.section.kind): \(record.section.title)")
-        lines.append("\(record.source.path):\(record.source.firstLine)-\(record.source.lastLine) · id \(record.id)")
+        lines.append("\(displayPath(record.source.path)):\(record.source.firstLine)-\(record.source.lastLine) · id \(record.id)")
         if let attendance = record.attendance {
             lines.append("Chair: \(attendance.chair ?? "-"); present: \(attendance.present.joined(separator: ", "))")
         }
@@ -59,6 +59,13 @@ struct HitFormatter {
         lines.append("")
         lines.append(record.text)
         return lines.joined(separator: "\n")
+    }
+
+    /// A path under the working folder is shown relative to it, as a person would type it.
+    private func displayPath(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath
+        let prefix = here.hasSuffix("/") ? here : here + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     private func bold(_ text: String) -> String {
