@@ -83,6 +83,9 @@ final class SearcherTests: XCTestCase {
         XCTAssertEqual(hit.source.path, "/corpus/m0.txt")
         XCTAssertTrue(hit.snippet.contains("<b>rural</b>"), hit.snippet)
         XCTAssertFalse(hit.resolved)
+        XCTAssertEqual(hit.resolutions, [])
+        let resolved = try XCTUnwrap(try searcher.search(SearchRequest(query: "resolved:approved")).hits.first)
+        XCTAssertEqual(resolved.resolutions, ["That the Elective Home Education Policy be approved."])
     }
 
     func testCollapsingByMeetingKeepsTheBestItemOfEach() throws {

@@ -10,13 +10,13 @@ extension ItemRecord {
             let meeting = meetingKey(committee: committee, date: section.meetingDate)
             let summary = SectionSummary(kind: section.kind.rawValue, title: section.title)
             func record(_ position: Int, item: ItemSummary, first: Int, last: Int, text: String, resolutions: [String],
-                        procedural: Bool = false) -> ItemRecord {
+                        procedural: Bool = false, references: [String] = []) -> ItemRecord {
                 ItemRecord(
                     id: "\(sourceID):\(sectionIndex + 1).\(position)",
                     meetingDate: section.meetingDate, committee: committee, section: summary, item: item,
                     source: SourceLocation(id: sourceID, path: path, firstLine: first, lastLine: last),
                     meeting: meeting, resolved: !resolutions.isEmpty, resolutions: resolutions, procedural: procedural,
-                    attendance: section.attendance, text: text)
+                    references: references, attendance: section.attendance, text: text)
             }
             if section.items.isEmpty {
                 records.append(record(0, item: ItemSummary(number: "", title: section.title),
@@ -25,7 +25,7 @@ extension ItemRecord {
             for (itemIndex, item) in section.items.enumerated() {
                 records.append(record(itemIndex + 1, item: ItemSummary(number: item.number, title: item.title),
                                       first: item.firstLine, last: item.lastLine, text: item.text, resolutions: item.resolutions,
-                                      procedural: item.isProcedural))
+                                      procedural: item.isProcedural, references: item.references))
             }
         }
         return records

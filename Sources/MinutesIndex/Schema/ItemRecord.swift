@@ -42,13 +42,15 @@ public struct ItemRecord: Codable, Sendable, Equatable {
     public var resolutions: [String]
     /// Standing business (apologies, declarations of interest…) rather than a subject of debate.
     public var procedural: Bool
+    /// Other minutes the item refers to ("Further to Minute No. 53 …" gives "53").
+    public var references: [String]
     /// Attendance of the meeting, for minutes items.
     public var attendance: Attendance?
     /// The cleaned item text, for snippets and `show`.
     public var text: String
 
     enum CodingKeys: String, CodingKey {
-        case id, committee, section, item, source, meeting, resolved, resolutions, procedural, attendance, text
+        case id, committee, section, item, source, meeting, resolved, resolutions, procedural, references, attendance, text
         case meetingDate = "meeting_date"
     }
 }

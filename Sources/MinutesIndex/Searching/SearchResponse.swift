@@ -82,13 +82,15 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var source: ItemRecord.SourceLocation
     public var meeting: String
     public var resolved: Bool
+    /// The text of each resolution the item records.
+    public var resolutions: [String]
     /// Whether the item is standing business (ranked below substantive items).
     public var procedural: Bool
     /// With collapsing by meeting: how many other matching items the meeting has.
     public var collapsedCount: Int?
 
     enum CodingKeys: String, CodingKey {
-        case id, rank, percent, weight, committee, section, item, snippet, source, meeting, resolved, procedural
+        case id, rank, percent, weight, committee, section, item, snippet, source, meeting, resolved, resolutions, procedural
         case meetingDate = "meeting_date"
         case collapsedCount = "collapsed_count"
     }

@@ -149,7 +149,7 @@ public final class Searcher {
                 id: record.id, rank: hit.rank + 1, percent: hit.percent, weight: hit.weight,
                 meetingDate: record.meetingDate, committee: record.committee, section: record.section,
                 item: record.item, snippet: snippet, source: record.source, meeting: record.meeting,
-                resolved: record.resolved, procedural: record.procedural, collapsedCount: request.collapseByMeeting ? hit.collapseCount : nil))
+                resolved: record.resolved, resolutions: record.resolutions, procedural: record.procedural, collapsedCount: request.collapseByMeeting ? hit.collapseCount : nil))
         }
         var facets: [String: [FacetCount]] = [:]
         for (name, spy) in spies {

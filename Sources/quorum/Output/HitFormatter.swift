@@ -33,6 +33,11 @@ struct HitFormatter {
             out += "\n"
             let snippet = highlight(hit.snippet)
             if !snippet.isEmpty { out += "   \(snippet)\n" }
+            if let resolution = hit.resolutions.first {
+                let short = resolution.count > 160 ? resolution.prefix(160) + "…" : Substring(resolution)
+                // The text keeps its printed label ("Resolved:- That …").
+                out += "   \(short.replacingOccurrences(of: "\n", with: " "))\n"
+            }
             out += "   \(displayPath(hit.source.path)):\(hit.source.firstLine)-\(hit.source.lastLine)  id \(hit.id)\n"
         }
         for name in response.facets.keys.sorted() {
@@ -54,7 +59,10 @@ struct HitFormatter {
             lines.append("Chair: \(attendance.chair ?? "-"); present: \(attendance.present.joined(separator: ", "))")
         }
         for resolution in record.resolutions {
-            lines.append("Resolved: \(resolution)")
+            lines.append(resolution)
+        }
+        if !record.references.isEmpty {
+            lines.append("Refers to minutes: \(record.references.joined(separator: ", "))")
         }
         lines.append("")
         lines.append(record.text)
