@@ -52,6 +52,16 @@ struct LiveDaemonTests {
         #expect(!fileExists(folder.path("q.sock")))
         let database = try Database(path: folder.path("index"))
         #expect(database.documentCount == 2)
+        // Xapian's own consistency check agrees (xapian-tools is installed by scripts/install-system-packages).
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/xapian-check") {
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: "/usr/bin/xapian-check")
+            check.arguments = [folder.path("index")]
+            check.standardOutput = FileHandle.nullDevice
+            try check.run()
+            check.waitUntilExit()
+            #expect(check.terminationStatus == 0)
+        }
     }
 
     @Test("a restart picks up what changed while it was down, without indexing anything twice")
