@@ -82,7 +82,30 @@ final class CorpusSearchTests: XCTestCase {
         XCTAssertTrue(output.stdout.contains("2025-07-22  Improving Lives Select Commission"), output.stdout)
         XCTAssertTrue(output.stdout.contains("15. DRAFT ELECTIVE HOME EDUCATION POLICY"), output.stdout)
         XCTAssertTrue(output.stdout.contains("improving-lives-2025-07-22-minutes.txt:149-"), output.stdout)
-        XCTAssertTrue(output.stdout.contains("year: "), output.stdout)
+        XCTAssertTrue(output.stdout.contains("matches per year\n"), output.stdout)
+    }
+
+    func testGroupedByMeetingWithAYearHistogram() throws {
+        try indexCorpus()
+        let output = try CLIRunner.quorum("search", "--index", Self.indexPath, "elective home education", "--group", "--facet", "year", "--limit", "50")
+        XCTAssertEqual(output.status, 0, output.stderr)
+        // Each meeting appears once as a heading, however many of its items match.
+        let headings = output.stdout.split(separator: "\n").filter { $0.hasSuffix("  Improving Lives Select Commission") }
+        XCTAssertEqual(headings.count, Set(headings).count)
+        XCTAssertTrue(headings.contains("2020-10-27  Improving Lives Select Commission"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("matches per year\n2018  "), output.stdout)
+        // The year with the most matches fills the 40-block bar.
+        XCTAssertTrue(output.stdout.contains("2020  " + String(repeating: "█", count: 40) + " 7"), output.stdout)
+    }
+
+    func testSinceTakesASpanBackFromToday() throws {
+        try indexCorpus()
+        let recent = try search("education", "--since", "1000y", "--limit", "1")
+        let all = try search("education", "--limit", "1")
+        XCTAssertEqual(recent["total"] as? Int, all["total"] as? Int)
+        let bad = try CLIRunner.quorum("search", "--index", Self.indexPath, "education", "--since", "two years")
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("--since takes a span such as 2y"), bad.stderr)
     }
 
     func testShowPrintsTheWholeItem() throws {

@@ -51,6 +51,9 @@ public final class QuorumAPI: Sendable {
         }
         let destination = (folder as NSString).appendingPathComponent(name)
         let temporary = (folder as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).part")
+        // The watcher sees the rename too and may index the file before this request's job
+        // runs; then this job finds it unchanged. Only a byte-identical earlier copy is "unchanged".
+        let sameAsBefore = FileManager.default.contents(atPath: destination) == Data(body)
         do {
             try Data(body).write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, destination) == 0 else {
@@ -68,8 +71,11 @@ public final class QuorumAPI: Sendable {
         case let .indexed(sourceID, itemIDs):
             return DocumentResult(sourceID: sourceID, path: destination, state: "indexed", items: itemIDs)
         case let .unchanged(sourceID):
-            let items = try await read { searcher in try searcher.search(SearchRequest(query: "source:\(sourceID)", sort: .date, limit: SearchRequest.maximumLimit)) }
-            return DocumentResult(sourceID: sourceID, path: destination, state: "unchanged", items: items.hits.map(\.id))
+            let items = try await read { searcher in
+                try searcher.search(SearchRequest(query: "source:\(sourceID)", sort: .date, limit: SearchRequest.maximumLimit))
+            }
+            return DocumentResult(sourceID: sourceID, path: destination, state: sameAsBefore ? "unchanged" : "indexed",
+                                  items: items.hits.map(\.id))
         case let .failed(sourceID, reason):
             throw APIError(status: .unprocessableContent, code: "ingest_failed",
                            message: "\(name) was saved as \(destination) but could not be indexed: \(reason) (source \(sourceID))")

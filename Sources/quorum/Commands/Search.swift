@@ -22,6 +22,9 @@ extension Quorum {
         @Option(help: ArgumentHelp("Only meetings on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).", valueName: "DATE"))
         var from: String?
 
+        @Option(help: ArgumentHelp("Only meetings in this span up to today: 2y, 6m, 3w or 10d.", valueName: "SPAN"))
+        var since: String?
+
         @Option(help: ArgumentHelp("Only meetings on or before this date (YYYY-MM-DD, YYYY-MM or YYYY).", valueName: "DATE"))
         var to: String?
 
@@ -52,6 +55,9 @@ extension Quorum {
         @Flag(help: "Show only the best item of each meeting, with the count of its other matching items.")
         var collapse = false
 
+        @Flag(help: "Show the hits under their meetings (date, committee, then items).")
+        var group = false
+
         @Flag(help: "Print JSON: total, hits and facets.")
         var json = false
 
@@ -71,7 +77,7 @@ extension Quorum {
             if json {
                 print(try JSONOutput.encode(response))
             } else {
-                print(HitFormatter(style: .forStandardOutput).format(response, request: request), terminator: "")
+                print(HitFormatter(style: .forStandardOutput).format(response, request: request, grouped: group), terminator: "")
             }
         }
 
@@ -83,9 +89,19 @@ extension Quorum {
                 }
                 return date
             }
+            if since != nil && from != nil {
+                throw ValidationError("Give --since or --from, not both.")
+            }
+            var start = try date(from, name: "from", end: false)
+            if let since {
+                guard let begin = RelativeDate.start(of: since) else {
+                    throw ValidationError("--since takes a span such as 2y, 6m, 3w or 10d; got '\(since)'.")
+                }
+                start = begin
+            }
             let request = SearchRequest(
                 query: words.joined(separator: " "),
-                from: try date(from, name: "from", end: false), to: try date(to, name: "to", end: true),
+                from: start, to: try date(to, name: "to", end: true),
                 committees: committee, kinds: kind, resolvedOnly: resolved,
                 facets: facet.isEmpty && !json ? ["year", "committee", "kind"] : facet,
                 sort: sort, offset: offset, limit: limit, collapseByMeeting: collapse, excludeProcedural: noProcedural)

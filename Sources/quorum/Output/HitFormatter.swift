@@ -16,36 +16,51 @@ struct HitFormatter {
 
     let style: Style
 
-    func format(_ response: SearchResponse, request: SearchRequest) -> String {
+    /// The result list, then the facets; `grouped` shows hits under their meeting (date, committee).
+    func format(_ response: SearchResponse, request: SearchRequest, grouped: Bool = false) -> String {
         var out = ""
         let shown = response.hits.isEmpty ? "no items" : "items \(request.offset + 1)–\(request.offset + response.hits.count)"
-        out += "\(response.total) matching items; \(shown)\n"
+        out += "\(response.total) matching item\(response.total == 1 ? "" : "s"); \(shown)\n"
         if let corrected = response.correctedQuery {
-            out += "Did you mean: \(corrected)\n"
+            out += "Did you mean: \(bold(corrected))\n"
         }
-        for hit in response.hits {
-            out += "\n"
-            let date = hit.meetingDate?.iso ?? "undated"
-            let number = hit.item.number.isEmpty ? "" : "\(hit.item.number). "
-            out += "\(hit.rank). \(bold("\(date)  \(hit.committee ?? "")"))  · \(hit.section.kind): \(hit.section.title)\n"
-            out += "   \(bold(number + hit.item.title))\(hit.resolved ? "  [resolved]" : "")"
-            if let more = hit.collapsedCount, more > 0 { out += "  (+\(more) more in this meeting)" }
-            out += "\n"
-            let snippet = highlight(hit.snippet)
-            if !snippet.isEmpty { out += "   \(snippet)\n" }
-            if let resolution = hit.resolutions.first {
-                let short = resolution.count > 160 ? resolution.prefix(160) + "…" : Substring(resolution)
-                // The text keeps its printed label ("Resolved:- That …").
-                out += "   \(short.replacingOccurrences(of: "\n", with: " "))\n"
+        if grouped {
+            for meeting in MeetingGroup.groups(of: response.hits) {
+                out += "\n\(bold("\(meeting.date)  \(meeting.committee)"))\n"
+                for hit in meeting.hits { out += block(for: hit, indent: "    ") }
             }
-            out += "   \(displayPath(hit.source.path)):\(hit.source.firstLine)-\(hit.source.lastLine)  id \(hit.id)\n"
+        } else {
+            for hit in response.hits {
+                out += "\n\(hit.rank). \(bold("\(hit.meetingDate?.iso ?? "undated")  \(hit.committee ?? "")"))  · \(hit.section.kind): \(hit.section.title)\n"
+                out += block(for: hit, indent: "   ")
+            }
         }
-        for name in response.facets.keys.sorted() {
+        for name in response.facets.keys.sorted() where name != "year" {
             let counts = response.facets[name] ?? []
             guard !counts.isEmpty else { continue }
-            let ordered = name == "year" || name == "month" ? counts.sorted { $0.value < $1.value } : counts
+            let ordered = name == "month" ? counts.sorted { $0.value < $1.value } : counts
             out += "\n\(bold(name)): " + ordered.map { "\($0.value) (\($0.count))" }.joined(separator: ", ") + "\n"
         }
+        if let years = response.facets["year"], !years.isEmpty {
+            out += "\n\(bold("matches per year"))\n" + Histogram(counts: years).text
+        }
+        return out
+    }
+
+    /// The lines under a hit's heading: item, snippet, resolution, where it is.
+    private func block(for hit: SearchHit, indent: String) -> String {
+        let number = hit.item.number.isEmpty ? "" : "\(hit.item.number). "
+        var out = "\(indent)\(bold(number + hit.item.title))\(hit.resolved ? "  [resolved]" : "")"
+        if let more = hit.collapsedCount, more > 0 { out += "  (+\(more) more in this meeting)" }
+        out += "\n"
+        let snippet = highlight(hit.snippet)
+        if !snippet.isEmpty { out += "\(indent)\(snippet)\n" }
+        if let resolution = hit.resolutions.first {
+            let short = resolution.count > 160 ? resolution.prefix(160) + "…" : Substring(resolution)
+            // The text keeps its printed label ("Resolved:- That …").
+            out += "\(indent)\(short.replacingOccurrences(of: "\n", with: " "))\n"
+        }
+        out += "\(indent)\(displayPath(hit.source.path)):\(hit.source.firstLine)-\(hit.source.lastLine)  id \(hit.id)\n"
         return out
     }
 
