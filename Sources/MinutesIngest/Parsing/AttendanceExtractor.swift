@@ -136,7 +136,7 @@ enum AttendanceExtractor {
         }
         flush()
         for part in parts {
-            let pieces = splitOnAnd(part.name)
+            let pieces = TextScanning.splitOnAnd(part.name)
             for (n, piece) in pieces.enumerated() {
                 guard let surname = surname(of: piece) else { continue }
                 // The note belongs to the last name before it.
@@ -147,21 +147,6 @@ enum AttendanceExtractor {
             }
         }
         return names
-    }
-
-    /// Splits on " and " outside brackets ("Simpson and Julie Turner").
-    private static func splitOnAnd(_ text: String) -> [String] {
-        var pieces: [String] = []
-        var rest = Substring(text)
-        while let r = rest.range(of: " and ") {
-            let before = rest[..<r.lowerBound]
-            // Keep "and" that sits inside a bracket ("(Chair and Vice-Chair)").
-            if before.filter({ $0 == "(" }).count > before.filter({ $0 == ")" }).count { break }
-            pieces.append(String(before))
-            rest = rest[r.upperBound...]
-        }
-        pieces.append(String(rest))
-        return pieces
     }
 
     private static let titles: Set<String> = ["councillor", "councillors", "cllr", "cllrs", "cllr.", "mr", "mrs", "ms", "miss",

@@ -44,7 +44,7 @@ enum AttendeeList {
             if looksLikeRole(part), let last = result.indices.last {
                 result[last].role = result[last].role.map { $0 + ", " + part } ?? part
             } else {
-                for name in splitOnAnd(part) {
+                for name in TextScanning.splitOnAnd(part) {
                     if let a = attendee(name: name, role: "") { result.append(a) }
                 }
             }
@@ -104,19 +104,5 @@ enum AttendeeList {
         parts.append(current)
         let trimmed = parts.map { TextScanning.collapseSpaces($0) }.filter { !$0.isEmpty }
         return trimmed.isEmpty ? [""] : trimmed
-    }
-
-    /// "Jo Hall and Sam Kerr" is two names; "and" inside a bracket is not a separator.
-    private static func splitOnAnd(_ text: String) -> [String] {
-        var pieces: [String] = []
-        var rest = Substring(text)
-        while let r = rest.range(of: " and ") {
-            let before = rest[..<r.lowerBound]
-            if before.filter({ $0 == "(" }).count > before.filter({ $0 == ")" }).count { break }
-            pieces.append(String(before))
-            rest = rest[r.upperBound...]
-        }
-        pieces.append(String(rest))
-        return pieces
     }
 }

@@ -1,6 +1,21 @@
 /// Small, allocation-light helpers for scanning lines of text without regular expressions:
 /// the parser calls them on every line, so they stay simple loops over scalars.
 enum TextScanning {
+    /// Splits a list of names on " and " outside brackets: "Simpson and Julie Turner" is two
+    /// names, while the "and" of "(Chair and Vice-Chair)" separates nothing.
+    static func splitOnAnd(_ text: String) -> [String] {
+        var pieces: [String] = []
+        var rest = Substring(text)
+        while let r = rest.range(of: " and ") {
+            let before = rest[..<r.lowerBound]
+            if before.filter({ $0 == "(" }).count > before.filter({ $0 == ")" }).count { break }
+            pieces.append(String(before))
+            rest = rest[r.upperBound...]
+        }
+        pieces.append(String(rest))
+        return pieces
+    }
+
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return s.value == 32 || s.value == 9 }
         return s == "\u{00A0}" || s == "\u{202F}" || (s.value >= 0x2000 && s.value <= 0x200A)

@@ -51,6 +51,11 @@ struct DaemonClient {
         return data
     }
 
+    /// `value` percent-encoded as one path segment (item ids hold ':' and '.', never '/').
+    static func pathSegment(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? value
+    }
+
     private static func noDaemon(_ socketPath: String, because reason: String) -> String {
         """
         no quorumd answers on \(socketPath) (\(reason)).

@@ -67,7 +67,7 @@ extension Quorum {
         var sourceID: String
 
         func run() async throws {
-            let path = "/documents/" + (sourceID.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? sourceID)
+            let path = "/documents/" + DaemonClient.pathSegment(sourceID)
             let result = try JSONDecoder().decode(Result.self, from: await target.client.send(.DELETE, path))
             print("removed source \(result.source_id) (\(result.path))")
         }

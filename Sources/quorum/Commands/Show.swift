@@ -24,7 +24,7 @@ extension Quorum {
                     throw CLIError(error.description)
                 }
             } else {
-                let path = "/items/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id)
+                let path = "/items/" + DaemonClient.pathSegment(id)
                 record = try JSONDecoder().decode(ItemRecord.self, from: await target.client.send(.GET, path))
             }
             if json {
@@ -55,7 +55,7 @@ extension Quorum {
             if let index = target.index {
                 response = try Offline.searcher(index).similar(to: id, limit: limit)
             } else {
-                let path = "/items/" + (id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id) + "/similar"
+                let path = "/items/" + DaemonClient.pathSegment(id) + "/similar"
                 response = try JSONDecoder().decode(SearchResponse.self,
                                                     from: await target.client.send(.GET, path, query: [("limit", String(limit))]))
             }
