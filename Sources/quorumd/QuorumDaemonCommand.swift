@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MinutesIngest
 import QuorumServer
 
 /// `quorumd`: the Quorum search daemon.
@@ -26,6 +27,9 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The socket file's permissions, in octal.", valueName: "MODE"))
     var socketMode = "0660"
 
+    @Flag(help: "Read PDFs without a text layer (scans) with OCR; needs tesseract-ocr and poppler-utils.")
+    var ocr = false
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -47,7 +51,8 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
         let logger = Logger(label: "quorumd")
         let configuration = DaemonConfiguration(
             indexPath: index, watchFolders: watchFolders.isEmpty ? ["Corpus"] : watchFolders,
-            socketPath: socket, socketMode: mode ?? UnixSocketBinding.defaultMode)
+            socketPath: socket, socketMode: mode ?? UnixSocketBinding.defaultMode,
+            readOptions: ReadOptions(ocr: ocr))
         do {
             try await Daemon.run(configuration, logger: logger)
         } catch {

@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 import Hummingbird
 import MinutesIndex
+public import MinutesIngest
 import ServiceLifecycle
 
 /// How a daemon is set up: its index, the folders it watches and its socket.
@@ -10,12 +11,16 @@ public struct DaemonConfiguration: Sendable {
     public var watchFolders: [String]
     public var socketPath: String
     public var socketMode: mode_t
+    /// Limits for helper programs (pdftotext) and whether scans are read with OCR.
+    public var readOptions: ReadOptions
 
-    public init(indexPath: String, watchFolders: [String], socketPath: String, socketMode: mode_t = UnixSocketBinding.defaultMode) {
+    public init(indexPath: String, watchFolders: [String], socketPath: String, socketMode: mode_t = UnixSocketBinding.defaultMode,
+                readOptions: ReadOptions = .standard) {
         self.indexPath = indexPath
         self.watchFolders = watchFolders
         self.socketPath = socketPath
         self.socketMode = socketMode
+        self.readOptions = readOptions
     }
 }
 
@@ -36,7 +41,9 @@ public enum Daemon {
         let folders = configuration.watchFolders.map(absolutePath)
 
         let readers = ReaderPool(path: indexPath)
-        let writer = WriteQueue(indexer: try Indexer(path: indexPath), logger: logger) { readers.indexDidCommit() }
+        let indexer = try Indexer(path: indexPath)
+        indexer.readOptions = configuration.readOptions
+        let writer = WriteQueue(indexer: indexer, logger: logger) { readers.indexDidCommit() }
         let watcher = try FolderWatcher(folders: folders, logger: logger)
         let sync = CorpusSync(watcher: watcher, writer: writer, logger: logger)
         let binding = try UnixSocketBinding(path: configuration.socketPath, mode: configuration.socketMode)

@@ -14,6 +14,9 @@ extension Quorum {
         @Argument(help: ArgumentHelp("Files or folders to index.", valueName: "PATH"))
         var paths: [String]
 
+        @Flag(help: "Read PDFs without a text layer (scans) with OCR; needs tesseract-ocr and poppler-utils.")
+        var ocr = false
+
         func validate() throws {
             if paths.isEmpty { throw ValidationError("Name at least one file or folder to index.") }
             for path in paths where !FileManager.default.fileExists(atPath: path) {
@@ -23,6 +26,7 @@ extension Quorum {
 
         func run() throws {
             let indexer = try Indexer(path: options.index)
+            indexer.readOptions = ReadOptions(ocr: ocr)
             var indexed = 0, unchanged = 0, failed = 0, items = 0
             for file in try SupportedFiles.list(under: paths) {
                 let started = Date()
@@ -53,7 +57,7 @@ enum SupportedFiles {
         var files: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
             guard isFolder.boolValue else {
                 files.append(path)
                 continue
