@@ -228,12 +228,29 @@ public final class Searcher {
         try decoder.decode(ItemRecord.self, from: Data(document.data.utf8))
     }
 
-    private func retryingOnModified<T>(_ body: () throws -> T) throws -> T {
+    func retryingOnModified<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as XapianError where error.kind == .databaseModified {
             try database.reopen()
             return try body()
         }
+    }
+}
+
+extension Searcher {
+    /// Every saved search in the index, by name.
+    public func savedSearches() throws -> [SavedSearch] {
+        try retryingOnModified { try SavedSearchStore(database: database).list() }
+    }
+
+    /// The saved search with this name, if there is one.
+    public func savedSearch(named name: String) throws -> SavedSearch? {
+        try retryingOnModified { try SavedSearchStore(database: database).savedSearch(named: name) }
+    }
+
+    /// The matches recorded for a saved search, newest first (nil when there is no such search).
+    public func savedSearchMatches(of name: String) throws -> [SavedSearchMatch]? {
+        try retryingOnModified { try SavedSearchStore(database: database).matches(of: name) }
     }
 }

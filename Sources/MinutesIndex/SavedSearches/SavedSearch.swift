@@ -1,0 +1,109 @@
+import Foundation
+import MinutesIngest
+
+/// A search someone wants to follow ("tell me when elective home education comes up again"),
+/// stored in the index's own metadata so that a copied index keeps it.
+public struct SavedSearch: Codable, Sendable, Equatable {
+    /// The filters of a saved search: those of ``SearchRequest`` that decide what matches
+    /// (order, page and facets do not).
+    public struct Filters: Codable, Sendable, Equatable {
+        public var from: MeetingDate?
+        public var to: MeetingDate?
+        public var committees: [String]
+        public var kinds: [String]
+        public var resolvedOnly: Bool
+        public var excludeProcedural: Bool
+
+        public init(from: MeetingDate? = nil, to: MeetingDate? = nil, committees: [String] = [], kinds: [String] = [],
+                    resolvedOnly: Bool = false, excludeProcedural: Bool = false) {
+            self.from = from
+            self.to = to
+            self.committees = committees
+            self.kinds = kinds
+            self.resolvedOnly = resolvedOnly
+            self.excludeProcedural = excludeProcedural
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case from, to, committees, kinds
+            case resolvedOnly = "resolved_only"
+            case excludeProcedural = "exclude_procedural"
+        }
+    }
+
+    /// Its name: letters, digits, `-`, `_` and `.`, as it appears in `/saved/NAME`.
+    public var name: String
+    /// The query, in the same syntax as ``SearchRequest/query``.
+    public var query: String
+    public var filters: Filters
+    /// When it was saved.
+    public var created: Date
+
+    public init(name: String, query: String, filters: Filters = Filters(), created: Date = Date()) {
+        self.name = name
+        self.query = query
+        self.filters = filters
+        self.created = created
+    }
+
+    /// Saves what a request asks for; its order, page and facets are not kept.
+    public init(name: String, request: SearchRequest, created: Date = Date()) {
+        self.init(name: name, query: request.query, filters: Filters(
+            from: request.from, to: request.to, committees: request.committees, kinds: request.kinds,
+            resolvedOnly: request.resolvedOnly, excludeProcedural: request.excludeProcedural), created: created)
+    }
+
+    /// The request the saved search runs: newest meetings first, up to `limit` items.
+    public func request(limit: Int = SavedSearchStore.matchesKept) -> SearchRequest {
+        SearchRequest(query: query, from: filters.from, to: filters.to, committees: filters.committees, kinds: filters.kinds,
+                      resolvedOnly: filters.resolvedOnly, limit: limit, excludeProcedural: filters.excludeProcedural)
+    }
+
+    /// The most characters a name may have.
+    public static let maximumNameLength = 64
+
+    /// Checks the name and the request, naming what is wrong.
+    public func validate() throws {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+        if name.isEmpty || name.count > Self.maximumNameLength || name.hasPrefix(".")
+            || !name.unicodeScalars.allSatisfy(allowed.contains) {
+            throw IndexError.invalidParameter(
+                name: "name", reason: "'\(name)' must be 1–\(Self.maximumNameLength) letters, digits, '-', '_' or '.', not starting with '.'")
+        }
+        try request().validate()
+    }
+}
+
+/// An item that matched a saved search when it was indexed: what a feed entry shows.
+public struct SavedSearchMatch: Codable, Sendable, Equatable {
+    /// Stable for this item under this saved search (`NAME/ITEM-ID`), for feed entry ids.
+    public var id: String
+    public var itemID: String
+    public var meetingDate: MeetingDate?
+    public var committee: String?
+    /// The item's title ("15. DRAFT ELECTIVE HOME EDUCATION POLICY" gives the title alone).
+    public var title: String
+    /// The start of the item text (up to ``SavedSearchStore/excerptLength`` characters, cut at a
+    /// word), plain text: enough for a feed summary without opening the index again.
+    public var excerpt: String
+    /// When the indexer recorded the match.
+    public var matchedAt: Date
+
+    public init(id: String, itemID: String, meetingDate: MeetingDate?, committee: String?, title: String,
+                excerpt: String, matchedAt: Date) {
+        self.id = id
+        self.itemID = itemID
+        self.meetingDate = meetingDate
+        self.committee = committee
+        self.title = title
+        self.excerpt = excerpt
+        self.matchedAt = matchedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, committee, title, excerpt
+        case itemID = "item_id"
+        case meetingDate = "meeting_date"
+        case matchedAt = "matched_at"
+    }
+}
