@@ -4,42 +4,15 @@ import MinutesIngest
 /// A search someone wants to follow ("tell me when elective home education comes up again"),
 /// stored in the index's own metadata so that a copied index keeps it.
 public struct SavedSearch: Codable, Sendable, Equatable {
-    /// The filters of a saved search: those of ``SearchRequest`` that decide what matches
-    /// (order, page and facets do not).
-    public struct Filters: Codable, Sendable, Equatable {
-        public var from: MeetingDate?
-        public var to: MeetingDate?
-        public var committees: [String]
-        public var kinds: [String]
-        public var resolvedOnly: Bool
-        public var excludeProcedural: Bool
-
-        public init(from: MeetingDate? = nil, to: MeetingDate? = nil, committees: [String] = [], kinds: [String] = [],
-                    resolvedOnly: Bool = false, excludeProcedural: Bool = false) {
-            self.from = from
-            self.to = to
-            self.committees = committees
-            self.kinds = kinds
-            self.resolvedOnly = resolvedOnly
-            self.excludeProcedural = excludeProcedural
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case from, to, committees, kinds
-            case resolvedOnly = "resolved_only"
-            case excludeProcedural = "exclude_procedural"
-        }
-    }
-
     /// Its name: letters, digits, `-`, `_` and `.`, as it appears in `/saved/NAME`.
     public var name: String
     /// The query, in the same syntax as ``SearchRequest/query``.
     public var query: String
-    public var filters: Filters
+    public var filters: SearchFilters
     /// When it was saved.
     public var created: Date
 
-    public init(name: String, query: String, filters: Filters = Filters(), created: Date = Date()) {
+    public init(name: String, query: String, filters: SearchFilters = SearchFilters(), created: Date = Date()) {
         self.name = name
         self.query = query
         self.filters = filters
@@ -48,15 +21,12 @@ public struct SavedSearch: Codable, Sendable, Equatable {
 
     /// Saves what a request asks for; its order, page and facets are not kept.
     public init(name: String, request: SearchRequest, created: Date = Date()) {
-        self.init(name: name, query: request.query, filters: Filters(
-            from: request.from, to: request.to, committees: request.committees, kinds: request.kinds,
-            resolvedOnly: request.resolvedOnly, excludeProcedural: request.excludeProcedural), created: created)
+        self.init(name: name, query: request.query, filters: SearchFilters(of: request), created: created)
     }
 
     /// The request the saved search runs: newest meetings first, up to `limit` items.
     public func request(limit: Int = SavedSearchStore.matchesKept) -> SearchRequest {
-        SearchRequest(query: query, from: filters.from, to: filters.to, committees: filters.committees, kinds: filters.kinds,
-                      resolvedOnly: filters.resolvedOnly, limit: limit, excludeProcedural: filters.excludeProcedural)
+        filters.request(query: query, limit: limit)
     }
 
     /// The most characters a name may have.
