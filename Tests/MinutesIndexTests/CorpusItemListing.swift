@@ -12,7 +12,7 @@ final class CorpusItemListing: XCTestCase {
         for hit in try searcher.search(SearchRequest(limit: 1000, excludeProcedural: false)).hits.sorted(by: { $0.id < $1.id }) {
             let record = try searcher.item(id: hit.id)
             let text = record.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            print("ITEM\t\(hit.id)\t\(hit.meetingDate?.iso ?? "-")\t\(hit.section.kind)\t\(hit.procedural ? "P" : "")\t\(hit.item.number) \(hit.item.title)\t\(text.prefix(300))")
+            print("ITEM\t\(hit.id)\t\(hit.meetingDate?.iso ?? "-")\t\(hit.section.kind)\t\(hit.procedural ? "P" : "")\t\(hit.item.number) \(hit.item.title)\t\(text)\tRES: \(record.resolutions.joined(separator: " // "))")
         }
     }
 }

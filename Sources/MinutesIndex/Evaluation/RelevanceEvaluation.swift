@@ -9,11 +9,16 @@ public struct RelevanceEvaluation: Sendable {
     public var cutoff: Int
     /// How deep MRR looks for the first relevant item; beyond it the reciprocal rank is 0.
     public var depth: Int
+    /// When a query as written finds nothing and the search offers a correction ("did you
+    /// mean"), score the corrected query's ranking, as a results page that shows the
+    /// correction's hits would. Off, a misspelt query scores 0.
+    public var followsCorrections: Bool
 
-    public init(queries: [JudgedQuery], cutoff: Int = 10, depth: Int = 100) {
+    public init(queries: [JudgedQuery], cutoff: Int = 10, depth: Int = 100, followsCorrections: Bool = true) {
         self.queries = queries
         self.cutoff = cutoff
         self.depth = depth
+        self.followsCorrections = followsCorrections
     }
 
     /// Reads a judged set (a JSON array of ``JudgedQuery``).
@@ -25,8 +30,14 @@ public struct RelevanceEvaluation: Sendable {
     public func run(with searcher: Searcher) throws -> RelevanceReport {
         var scores: [RelevanceReport.QueryScore] = []
         for judged in queries {
-            let ranked = try searcher.search(judged.filters.request(query: judged.query, limit: max(cutoff, depth))).hits.map(\.id)
-            scores.append(score(judged, ranked: ranked))
+            let request = judged.filters.request(query: judged.query, limit: max(cutoff, depth))
+            var response = try searcher.search(request)
+            if followsCorrections, response.hits.isEmpty, let corrected = response.correctedQuery {
+                var correctedRequest = request
+                correctedRequest.query = corrected
+                response = try searcher.search(correctedRequest)
+            }
+            scores.append(score(judged, ranked: response.hits.map(\.id)))
         }
         return RelevanceReport(cutoff: cutoff, queries: scores)
     }
