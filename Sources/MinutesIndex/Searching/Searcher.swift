@@ -13,6 +13,8 @@ public final class Searcher {
     public let database: Database
     private let stemmer: Stem
     private let decoder = JSONDecoder()
+    /// The weighting of ranked searches; ``Schema/weighting`` unless an evaluation tries another.
+    var weighting: WeightingScheme = Schema.weighting
 
     /// Opens the index at `path` for reading.
     public convenience init(path: String) throws {
@@ -143,7 +145,7 @@ public final class Searcher {
     private func execute(query: Query, request: SearchRequest, correctedQuery: String?) throws -> SearchResponse {
         let enquire = Enquire(database: database)
         enquire.query = query
-        enquire.setWeightingScheme(.bm25())
+        enquire.setWeightingScheme(weighting)
         let dateSlot = Schema.date.slot!
         switch request.sort {
         case .relevance: enquire.sortByRelevanceThenValue(dateSlot, descending: true)
