@@ -6,7 +6,7 @@ import XCTest
 /// today's figures, so a change that makes ranking worse fails here. The metric arithmetic is
 /// checked on hand-made rankings first.
 final class RelevanceEvaluationTests: XCTestCase {
-    func testMetricsOnKnownRankings() {
+    func testMetricsOnKnownRankings() throws {
         let evaluation = RelevanceEvaluation(queries: [], cutoff: 3)
         let judged = JudgedQuery(query: "q", relevant: ["a", "b"])
         let perfect = evaluation.score(judged, ranked: ["a", "b", "x"])
@@ -30,6 +30,14 @@ final class RelevanceEvaluationTests: XCTestCase {
         let expected: Double = (1 + 3 * third) / (3 + third)
         XCTAssertEqual(swapped.ndcg, expected, accuracy: 1e-9)
         XCTAssertEqual(evaluation.score(graded, ranked: []).reciprocalRank, 0)
+
+        let report = RelevanceReport(cutoff: 3, queries: [perfect, late])
+        XCTAssertEqual(report.recall, 0.75)
+        XCTAssertEqual(report.mrr, 0.75)
+        let json = try JSONEncoder().encode(report)
+        let object = try JSONSerialization.jsonObject(with: json) as? [String: Any]
+        XCTAssertEqual(object?["mrr"] as? Double, 0.75)
+        XCTAssertEqual(try JSONDecoder().decode(RelevanceReport.self, from: json), report)
     }
 
     func testTheCorpusJudgementsMeetTheirFloors() throws {

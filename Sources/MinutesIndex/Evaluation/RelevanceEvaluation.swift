@@ -88,6 +88,29 @@ public struct RelevanceReport: Codable, Sendable, Equatable {
     public var cutoff: Int
     public var queries: [QueryScore]
 
+    public init(cutoff: Int, queries: [QueryScore]) {
+        self.cutoff = cutoff
+        self.queries = queries
+    }
+
+    enum CodingKeys: String, CodingKey { case cutoff, queries, ndcg, recall, mrr }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        cutoff = try c.decode(Int.self, forKey: .cutoff)
+        queries = try c.decode([QueryScore].self, forKey: .queries)
+    }
+
+    /// The means are written too (`quorum eval --json`), and recomputed when read.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(cutoff, forKey: .cutoff)
+        try c.encode(ndcg, forKey: .ndcg)
+        try c.encode(recall, forKey: .recall)
+        try c.encode(mrr, forKey: .mrr)
+        try c.encode(queries, forKey: .queries)
+    }
+
     /// Mean nDCG@cutoff over the queries.
     public var ndcg: Double { mean(\.ndcg) }
     /// Mean recall@cutoff over the queries.
