@@ -40,7 +40,14 @@ extension Indexer {
         // A writable database sees its own uncommitted documents, so the new items are searchable here.
         let searcher = try Searcher(database: database)
         for saved in searches {
-            let hits = try searcher.search(saved.request(), restrictedTo: Schema.source.term(sourceID)).hits
+            let hits: [SearchHit]
+            do {
+                hits = try searcher.search(saved.request(), restrictedTo: Schema.source.term(sourceID)).hits
+            } catch is IndexError {
+                // A saved search this build no longer accepts (an unknown kind, a query that no longer
+                // parses) must not stop the file from being indexed; it just matches nothing.
+                continue
+            }
             guard !hits.isEmpty else { continue }
             var matches = try savedSearches.matches(of: saved.name) ?? []
             let known = Set(matches.map(\.itemID))
