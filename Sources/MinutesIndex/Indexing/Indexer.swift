@@ -116,6 +116,7 @@ public final class Indexer {
                 try database.replaceDocument(uniqueTerm: Schema.id.term(record.id), with: builder.document(for: record))
             }
             try acronyms.update(source: id, definitions: Self.acronymDefinitions(in: records), in: database)
+            try recordSavedSearchMatches(sourceID: id)
             try store(SourceRecord(id: id, path: path, size: size, modified: modified, fingerprint: print,
                                    state: .indexed, reason: nil, itemCount: records.count, indexedAt: Date().timeIntervalSince1970))
         }

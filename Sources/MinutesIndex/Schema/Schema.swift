@@ -39,6 +39,9 @@ public enum Schema {
     /// finds it ("EHE" for a search on "elective home education").
     public static let acronymWeightFactor = 0.3
 
+    /// How ranked searches weigh matches: BM25 with Xapian's defaults.
+    public static let weighting = WeightingScheme.bm25()
+
     /// Every field, in one table.
     public static let fields: [IndexField] = [
         body, title, resolved, id, source, committee, kind, person, date, month, year, meeting, hasResolution,

@@ -9,8 +9,12 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var hits: [SearchHit]
     /// Per facet name, the values among the matches with their counts, most frequent first.
     public var facets: [String: [FacetCount]]
-    /// The query with spelling corrected, when the index's spelling data suggests one.
+    /// "Did you mean": the query with its spelling corrected from the indexed words, set only when
+    /// the query as written has few hits (below ``Searcher/fewHitsThreshold``) and the
+    /// correction has more. The hits are still those of the query as written.
     public var correctedQuery: String?
+    /// How many items the corrected query matches (Xapian's estimate), alongside ``correctedQuery``.
+    public var correctedTotal: Int?
     /// How Xapian understood the query, for debugging.
     public var parsedQuery: String
 
@@ -18,6 +22,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         case total, hits, facets
         case totalBounds = "total_bounds"
         case correctedQuery = "corrected_query"
+        case correctedTotal = "corrected_total"
         case parsedQuery = "parsed_query"
     }
 
@@ -29,16 +34,18 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         hits = try c.decode([SearchHit].self, forKey: .hits)
         facets = try c.decodeIfPresent([String: [FacetCount]].self, forKey: .facets) ?? [:]
         correctedQuery = try c.decodeIfPresent(String.self, forKey: .correctedQuery)
+        correctedTotal = try c.decodeIfPresent(Int.self, forKey: .correctedTotal)
         parsedQuery = try c.decodeIfPresent(String.self, forKey: .parsedQuery) ?? ""
     }
 
     public init(total: Int, totalBounds: ClosedRange<Int>, hits: [SearchHit], facets: [String: [FacetCount]],
-                correctedQuery: String?, parsedQuery: String) {
+                correctedQuery: String?, correctedTotal: Int? = nil, parsedQuery: String) {
         self.total = total
         self.totalBounds = totalBounds
         self.hits = hits
         self.facets = facets
         self.correctedQuery = correctedQuery
+        self.correctedTotal = correctedTotal
         self.parsedQuery = parsedQuery
     }
 
@@ -49,6 +56,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         try c.encode(hits, forKey: .hits)
         try c.encode(facets, forKey: .facets)
         try c.encodeIfPresent(correctedQuery, forKey: .correctedQuery)
+        try c.encodeIfPresent(correctedTotal, forKey: .correctedTotal)
         try c.encode(parsedQuery, forKey: .parsedQuery)
     }
 }

@@ -13,6 +13,8 @@ public final class Searcher {
     public let database: Database
     private let stemmer: Stem
     private let decoder = JSONDecoder()
+    /// The weighting of ranked searches; ``Schema/weighting`` unless an evaluation tries another.
+    var weighting: WeightingScheme = Schema.weighting
 
     /// Opens the index at `path` for reading.
     public convenience init(path: String) throws {
@@ -37,7 +39,19 @@ public final class Searcher {
     /// Runs a search.
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         try request.validate()
-        return try retryingOnModified { try runSearch(request) }
+        return try retryingOnModified { try runSearch(request, within: nil, suggestingCorrections: true) }
+    }
+
+    /// Below this many hits, a search also tries the spelling-corrected query and offers it
+    /// ("did you mean") when the correction finds more. A query with enough hits is taken as
+    /// meant: rare names and jargon are often "corrected" into commoner words.
+    public static let fewHitsThreshold = 3
+
+    /// Runs a search over the items that carry `term` only (the saved-search matcher restricts
+    /// a search to one source's `XSRC` term). Never suggests corrections.
+    func search(_ request: SearchRequest, restrictedTo term: String) throws -> SearchResponse {
+        try request.validate()
+        return try retryingOnModified { try runSearch(request, within: Query(term: term), suggestingCorrections: false) }
     }
 
     /// The whole record of an item, or ``IndexError/itemNotFound(_:)``.
@@ -78,7 +92,7 @@ public final class Searcher {
 
     // MARK: - Running a search
 
-    private func runSearch(_ request: SearchRequest) throws -> SearchResponse {
+    private func runSearch(_ request: SearchRequest, within restriction: Query?, suggestingCorrections: Bool) throws -> SearchResponse {
         let parser = makeQueryParser()
         let userQuery: Query
         let text = QueryRewriter.normaliseFilterValues(request.query).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -110,16 +124,28 @@ public final class Searcher {
             query = Query(.or, [query.andNot(procedural),
                                 Query(scaling: query.filter(procedural), by: Schema.proceduralWeightFactor)])
         }
-        for filter in filters(of: request) {
+        for filter in filters(of: request) + [restriction].compactMap({ $0 }) {
             query = query.filter(filter)
         }
-        return try execute(query: query, request: request, correctedQuery: corrected.isEmpty ? nil : corrected)
+        var response = try execute(query: query, request: request, correctedQuery: nil)
+        if suggestingCorrections, !corrected.isEmpty, corrected != text, response.total < Self.fewHitsThreshold {
+            var correctedRequest = request
+            correctedRequest.query = corrected
+            correctedRequest.facets = []  // only its total is needed
+            correctedRequest.offset = 0
+            let alternative = try runSearch(correctedRequest, within: restriction, suggestingCorrections: false)
+            if alternative.total > response.total {
+                response.correctedQuery = corrected
+                response.correctedTotal = alternative.total
+            }
+        }
+        return response
     }
 
     private func execute(query: Query, request: SearchRequest, correctedQuery: String?) throws -> SearchResponse {
         let enquire = Enquire(database: database)
         enquire.query = query
-        enquire.setWeightingScheme(.bm25())
+        enquire.setWeightingScheme(weighting)
         let dateSlot = Schema.date.slot!
         switch request.sort {
         case .relevance: enquire.sortByRelevanceThenValue(dateSlot, descending: true)
@@ -204,12 +230,29 @@ public final class Searcher {
         try decoder.decode(ItemRecord.self, from: Data(document.data.utf8))
     }
 
-    private func retryingOnModified<T>(_ body: () throws -> T) throws -> T {
+    func retryingOnModified<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as XapianError where error.kind == .databaseModified {
             try database.reopen()
             return try body()
         }
+    }
+}
+
+extension Searcher {
+    /// Every saved search in the index, by name.
+    public func savedSearches() throws -> [SavedSearch] {
+        try retryingOnModified { try SavedSearchStore(database: database).list() }
+    }
+
+    /// The saved search with this name, if there is one.
+    public func savedSearch(named name: String) throws -> SavedSearch? {
+        try retryingOnModified { try SavedSearchStore(database: database).savedSearch(named: name) }
+    }
+
+    /// The matches recorded for a saved search, newest first (nil when there is no such search).
+    public func savedSearchMatches(of name: String) throws -> [SavedSearchMatch]? {
+        try retryingOnModified { try SavedSearchStore(database: database).matches(of: name) }
     }
 }

@@ -1,0 +1,20 @@
+import Foundation
+@testable import MinutesIndex
+
+/// A fresh index of the shipped Corpus/ folder, for tests that search the real minutes.
+enum CorpusIndex {
+    static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let corpus = tests.deletingLastPathComponent().appendingPathComponent("Corpus")
+    static let judgements = tests.appendingPathComponent("MinutesIndexTests/Judgements")
+
+    /// Indexes every `Corpus/*.txt` into a new temporary index.
+    static func build() throws -> (TemporaryIndex, Searcher) {
+        let index = try TemporaryIndex()
+        let indexer = try Indexer(path: index.path)
+        let files = try FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
+        for file in files { try indexer.indexFile(atPath: file.path) }
+        try indexer.commit()
+        return (index, try Searcher(path: index.path))
+    }
+}
