@@ -35,3 +35,23 @@ final class ParseAndErrorTests: XCTestCase {
         XCTAssertTrue(output.stderr.contains("--from takes a date as YYYY-MM-DD"), output.stderr)
     }
 }
+
+/// `quorum eval` on the judged queries over the shipped corpus: the ranking keeps its measured quality.
+final class EvalCommandTests: XCTestCase {
+    func testRankingMeetsItsFloors() throws {
+        let index = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-eval-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: index) }
+        XCTAssertEqual(try CLIRunner.quorum("index", "--index", index, CLIRunner.corpus).status, 0)
+        let judgements = CLIRunner.root.appendingPathComponent("Tests/MinutesIndexTests/Judgements/corpus-queries.json").path
+        let output = try CLIRunner.quorum("eval", "--index", index, judgements)
+        XCTAssertEqual(output.status, 0, output.stderr)
+        // "nDCG@10 0.893  recall@10 0.834  MRR 0.988  (40 queries)" when these floors were set.
+        let summary = try XCTUnwrap(output.stdout.split(separator: "\n").last.map(String.init))
+        let numbers = summary.split(separator: " ").compactMap { Double($0) }
+        XCTAssertEqual(numbers.count, 3, summary)
+        XCTAssertGreaterThanOrEqual(numbers[0], 0.87, "nDCG@10: \(summary)")
+        XCTAssertGreaterThanOrEqual(numbers[1], 0.81, "recall@10: \(summary)")
+        XCTAssertGreaterThanOrEqual(numbers[2], 0.96, "MRR: \(summary)")
+        XCTAssertTrue(summary.hasSuffix("(40 queries)"), summary)
+    }
+}

@@ -79,7 +79,7 @@ public final class QuorumAPI: Sendable {
         case let .failed(sourceID, reason):
             throw APIError(status: .unprocessableContent, code: "ingest_failed",
                            message: "\(name) was saved as \(destination) but could not be indexed: \(reason) (source \(sourceID))")
-        case .removed:
+        default:
             throw APIError.internalError("unexpected result for an indexing job")
         }
     }
@@ -103,6 +103,46 @@ public final class QuorumAPI: Sendable {
     /// `GET /acronyms`: the acronym definitions mined from the indexed text.
     public func acronyms() async throws -> AcronymList {
         AcronymList(acronyms: try await read { try $0.acronyms() })
+    }
+
+    /// `GET /saved`: the saved searches.
+    public func savedSearches() async throws -> SavedSearchList {
+        SavedSearchList(saved: try await read { try $0.savedSearches() })
+    }
+
+    /// `POST /saved?name=NAME&q=…` (and the `/search` filters): saves a search; items indexed from
+    /// now on that match it are recorded for its feed.
+    public func saveSearch(name: String, parameters: [(name: String, value: String)]) async throws -> SavedSearch {
+        let request = try SearchParameters.request(from: parameters.filter { $0.name != "name" })
+        do {
+            try SavedSearch(name: name, request: request).validate()
+        } catch {
+            throw APIError.badRequest(code: "bad_name", "\(error)")
+        }
+        guard case let .savedSearch(saved) = try await write(.saveSearch(name: name, request: request)) else {
+            throw APIError.internalError("unexpected result for a saved search")
+        }
+        return saved
+    }
+
+    /// `DELETE /saved/{name}`.
+    public func removeSavedSearch(name: String) async throws -> SavedSearchList {
+        guard case .savedSearchRemoved(true) = try await write(.removeSavedSearch(name)) else {
+            throw APIError.notFound(code: "saved_search_not_found", "no saved search named '\(name)'")
+        }
+        return try await savedSearches()
+    }
+
+    /// `GET /saved/{name}`: the saved search and its newest matches.
+    public func savedSearchMatches(name: String) async throws -> SavedSearchMatches {
+        let found: SavedSearchMatches? = try await read { searcher in
+            guard let saved = try searcher.savedSearch(named: name) else { return nil }
+            return SavedSearchMatches(search: saved, matches: try searcher.savedSearchMatches(of: name) ?? [])
+        }
+        guard let found else {
+            throw APIError.notFound(code: "saved_search_not_found", "no saved search named '\(name)'")
+        }
+        return found
     }
 
     /// `GET /status`.
@@ -148,6 +188,17 @@ public final class QuorumAPI: Sendable {
             return total + ((attributes?[.size] as? NSNumber)?.intValue ?? 0)
         }
     }
+}
+
+/// The answer of `GET /saved`.
+public struct SavedSearchList: Codable, Sendable {
+    public var saved: [SavedSearch]
+}
+
+/// The answer of `GET /saved/{name}`: the search and what matched it, newest first.
+public struct SavedSearchMatches: Codable, Sendable {
+    public var search: SavedSearch
+    public var matches: [SavedSearchMatch]
 }
 
 /// The answer of `GET /acronyms`.

@@ -39,6 +39,22 @@ public enum QuorumRouter {
         router.get("/acronyms") { _, _ in
             try JSONResponse(await api.acronyms())
         }
+        router.get("/saved") { _, _ in
+            try JSONResponse(await api.savedSearches())
+        }
+        router.post("/saved") { request, _ in
+            let name = request.uri.queryParameters.get("name") ?? ""
+            return try JSONResponse(await api.saveSearch(name: name, parameters: parameters(of: request)), status: .created)
+        }
+        router.get("/saved/{name}") { _, context in
+            try JSONResponse(await api.savedSearchMatches(name: context.parameters.require("name")))
+        }
+        router.delete("/saved/{name}") { _, context in
+            try JSONResponse(await api.removeSavedSearch(name: context.parameters.require("name")))
+        }
+        router.get("/saved/{name}/feed.atom") { _, context in
+            try AtomFeed(await api.savedSearchMatches(name: context.parameters.require("name")))
+        }
         router.get("/status") { _, _ in
             try JSONResponse(api.status())
         }

@@ -5,7 +5,7 @@ public import MinutesIndex
 import Synchronization
 
 /// A change to the index, as the write queue takes it.
-public enum WriteJob: Sendable, Hashable {
+public enum WriteJob: Sendable, Equatable {
     /// Index (or re-index) the file at this path.
     case indexFile(String)
     /// Remove the items of the file that was at this path.
@@ -14,6 +14,10 @@ public enum WriteJob: Sendable, Hashable {
     case removeFolder(String)
     /// Remove the items of the source with this id.
     case removeSource(String)
+    /// Save a search (replacing one of the same name); new items that match it are recorded.
+    case saveSearch(name: String, request: SearchRequest)
+    /// Forget a saved search and its matches.
+    case removeSavedSearch(String)
 }
 
 /// What a write job did, reported once the commit that made it visible has happened.
@@ -22,6 +26,9 @@ public enum WriteResult: Sendable, Equatable {
     case unchanged(sourceID: String)
     case failed(sourceID: String, reason: String)
     case removed(sourceIDs: [String])
+    case savedSearch(SavedSearch)
+    /// Whether a saved search of that name existed.
+    case savedSearchRemoved(Bool)
 }
 
 /// The index's single writer (Xapian allows one): jobs run one at a time on a thread of their
@@ -143,6 +150,10 @@ public final class WriteQueue: @unchecked Sendable {
             return .removed(sourceIDs: ids)
         case let .removeSource(id):
             return .removed(sourceIDs: try indexer.removeSource(id: id) ? [id] : [])
+        case let .saveSearch(name, request):
+            return .savedSearch(try indexer.addSavedSearch(name: name, request: request))
+        case let .removeSavedSearch(name):
+            return .savedSearchRemoved(try indexer.removeSavedSearch(name: name))
         }
     }
 
@@ -181,7 +192,9 @@ public final class WriteQueue: @unchecked Sendable {
             if case let .indexFile(path) = job { logger.warning("failed \(path): \(reason)") }
         case let .removed(ids) where !ids.isEmpty:
             logger.info("removed \(ids.joined(separator: ", "))")
-        case .unchanged, .removed:
+        case let .savedSearch(saved):
+            logger.info("saved search \(saved.name): \(saved.query)")
+        case .unchanged, .removed, .savedSearchRemoved:
             logger.debug("no change for \(job)")
         }
     }
