@@ -108,6 +108,16 @@ final class CorpusSearchTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("--since takes a span such as 2y"), bad.stderr)
     }
 
+    func testDidYouMean() throws {
+        let misspelt = try search("elective home educaton")
+        XCTAssertEqual(misspelt["total"] as? Int, 0)
+        XCTAssertEqual(misspelt["corrected_query"] as? String, "elective home education")
+        XCTAssertGreaterThan(misspelt["corrected_total"] as? Int ?? 0, 5)
+        XCTAssertNil(try search("elective home education")["corrected_query"])
+        let human = try CLIRunner.quorum("search", "--index", Self.indexPath, "elective home educaton")
+        XCTAssertTrue(human.stdout.contains("Did you mean: elective home education"), human.stdout)
+    }
+
     func testShowPrintsTheWholeItem() throws {
         try indexCorpus()
         let output = try CLIRunner.quorum("show", "--index", Self.indexPath, "improving-lives-2025-07-22-minutes:1.6", "--json")
