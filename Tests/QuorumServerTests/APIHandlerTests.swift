@@ -53,6 +53,34 @@ struct APIHandlerTests {
         }
     }
 
+    @Test("did you mean, grouping by meeting, month facets and date order through the API")
+    func searchFeatures() async throws {
+        let folder = try TemporaryFolder()
+        let (api, _) = try await Self.makeAPI(in: folder)
+        let app = Application(router: QuorumRouter.make(api: api))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/search?q=allotmant", method: .get) { response in
+                let body = try Self.json(response.body)
+                #expect(body["total"] as? Int == 0)
+                #expect(body["corrected_query"] as? String == "allotment")
+                #expect(body["corrected_total"] as? Int == 2)  // "allotment" and "allotments" share a stem
+            }
+            try await client.execute(uri: "/search?collapse=meeting&facet=month&sort=-date", method: .get) { response in
+                let body = try Self.json(response.body)
+                let hits = try #require(body["hits"] as? [[String: Any]])
+                // Two meetings, two items each: one hit per meeting, newest first, one more item behind each.
+                #expect(hits.map { $0["meeting_date"] as? String } == ["2025-01-13", "2021-03-04"])
+                #expect(hits.map { $0["collapsed_count"] as? Int } == [1, 1])
+                let months = try #require((body["facets"] as? [String: Any])?["month"] as? [[String: Any]])
+                #expect(Set(months.compactMap { $0["value"] as? String }) == ["2021-03", "2025-01"])
+            }
+            try await client.execute(uri: "/search?sort=date&limit=1", method: .get) { response in
+                let hits = try #require(try Self.json(response.body)["hits"] as? [[String: Any]])
+                #expect(hits.first?["meeting_date"] as? String == "2021-03-04")
+            }
+        }
+    }
+
     @Test("malformed parameters get 400 with a stable code")
     func malformedParameters() async throws {
         let folder = try TemporaryFolder()
