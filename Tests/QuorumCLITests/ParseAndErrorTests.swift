@@ -55,3 +55,26 @@ final class EvalCommandTests: XCTestCase {
         XCTAssertTrue(summary.hasSuffix("(40 queries)"), summary)
     }
 }
+
+/// `quorum saved` on an index folder: a search kept in the index records the items that arrive later.
+final class SavedSearchCommandTests: XCTestCase {
+    func testSavedSearchRecordsLaterMatches() throws {
+        let index = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-saved-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: index) }
+        XCTAssertEqual(try CLIRunner.quorum("index", "--index", index, CLIRunner.corpus + "/improving-lives-2018-09-18-minutes.txt").status, 0)
+        let added = try CLIRunner.quorum("saved", "add", "--index", index, "ehe", "elective home education", "--from", "2024")
+        XCTAssertEqual(added.status, 0, added.stderr)
+        XCTAssertEqual(try CLIRunner.quorum("saved", "list", "--index", index).stdout, "ehe  elective home education\n")
+        XCTAssertEqual(try CLIRunner.quorum("saved", "show", "--index", index, "ehe").stdout, "")
+        // The 2025 minutes arrive: their policy item is recorded; the 2020 pack is before --from.
+        for file in ["improving-lives-2025-07-22-minutes.txt", "improving-lives-2020-10-27-agenda-pack.txt"] {
+            XCTAssertEqual(try CLIRunner.quorum("index", "--index", index, CLIRunner.corpus + "/" + file).status, 0)
+        }
+        let shown = try CLIRunner.quorum("saved", "show", "--index", index, "ehe").stdout
+        XCTAssertTrue(shown.contains("2025-07-22  Improving Lives Select Commission  DRAFT ELECTIVE HOME EDUCATION POLICY"), shown)
+        XCTAssertFalse(shown.contains("2020-"), shown)
+        XCTAssertEqual(try CLIRunner.quorum("saved", "remove", "--index", index, "ehe").status, 0)
+        XCTAssertEqual(try CLIRunner.quorum("saved", "list", "--index", index).stdout, "")
+        XCTAssertNotEqual(try CLIRunner.quorum("saved", "show", "--index", index, "ehe").status, 0)
+    }
+}
