@@ -86,7 +86,7 @@ public final class Searcher {
                 return SearchResponse(total: 0, totalBounds: 0...0, hits: [], facets: [:], correctedQuery: nil, parsedQuery: "")
             }
             let query = Query(.or, terms.map { Query(term: $0) }).andNot(Query(term: Schema.id.term(id)))
-            return try execute(query: query, request: SearchRequest(limit: limit), correctedQuery: nil)
+            return try execute(query: query, request: SearchRequest(limit: limit))
         }
     }
 
@@ -127,7 +127,7 @@ public final class Searcher {
         for filter in filters(of: request) + [restriction].compactMap({ $0 }) {
             query = query.filter(filter)
         }
-        var response = try execute(query: query, request: request, correctedQuery: nil)
+        var response = try execute(query: query, request: request)
         if suggestingCorrections, !corrected.isEmpty, corrected != text, response.total < Self.fewHitsThreshold {
             var correctedRequest = request
             correctedRequest.query = corrected
@@ -142,7 +142,7 @@ public final class Searcher {
         return response
     }
 
-    private func execute(query: Query, request: SearchRequest, correctedQuery: String?) throws -> SearchResponse {
+    private func execute(query: Query, request: SearchRequest) throws -> SearchResponse {
         let enquire = Enquire(database: database)
         enquire.query = query
         enquire.setWeightingScheme(weighting)
@@ -183,7 +183,7 @@ public final class Searcher {
         }
         return SearchResponse(
             total: mset.matchesEstimated, totalBounds: mset.matchesLowerBound...max(mset.matchesLowerBound, mset.matchesUpperBound),
-            hits: hits, facets: facets, correctedQuery: correctedQuery, parsedQuery: query.description)
+            hits: hits, facets: facets, correctedQuery: nil, parsedQuery: query.description)
     }
 
     private func filters(of request: SearchRequest) -> [Query] {
