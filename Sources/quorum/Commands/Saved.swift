@@ -21,15 +21,8 @@ extension Quorum {
             @Option(help: ArgumentHelp("Only this section kind; repeatable.", valueName: "KIND")) var kind: [String] = []
 
             func run() async throws {
-                func date(_ text: String?, end: Bool) throws -> MeetingDate? {
-                    guard let text else { return nil }
-                    guard let date = MeetingDate(bound: text, endOfSpan: end) else {
-                        throw ValidationError("Dates are YYYY-MM-DD, YYYY-MM or YYYY; got '\(text)'.")
-                    }
-                    return date
-                }
-                let request = SearchRequest(query: words.joined(separator: " "), from: try date(from, end: false),
-                                            to: try date(to, end: true), committees: committee, kinds: kind)
+                let request = SearchRequest(query: words.joined(separator: " "), from: try dateOption(from, name: "from", end: false),
+                                            to: try dateOption(to, name: "to", end: true), committees: committee, kinds: kind)
                 if let index = target.index {
                     let indexer = try Indexer(path: index)
                     try indexer.addSavedSearch(name: name, request: request)

@@ -82,17 +82,10 @@ extension Quorum {
         }
 
         private func makeRequest() throws -> SearchRequest {
-            func date(_ text: String?, name: String, end: Bool) throws -> MeetingDate? {
-                guard let text else { return nil }
-                guard let date = MeetingDate(bound: text, endOfSpan: end) else {
-                    throw ValidationError("--\(name) takes a date as YYYY-MM-DD, YYYY-MM or YYYY; got '\(text)'.")
-                }
-                return date
-            }
             if since != nil && from != nil {
                 throw ValidationError("Give --since or --from, not both.")
             }
-            var start = try date(from, name: "from", end: false)
+            var start = try dateOption(from, name: "from", end: false)
             if let since {
                 guard let begin = RelativeDate.start(of: since) else {
                     throw ValidationError("--since takes a span such as 2y, 6m, 3w or 10d; got '\(since)'.")
@@ -101,7 +94,7 @@ extension Quorum {
             }
             let request = SearchRequest(
                 query: words.joined(separator: " "),
-                from: start, to: try date(to, name: "to", end: true),
+                from: start, to: try dateOption(to, name: "to", end: true),
                 committees: committee, kinds: kind, resolvedOnly: resolved,
                 facets: facet.isEmpty && !json ? ["year", "committee", "kind"] : facet,
                 sort: sort, offset: offset, limit: limit, collapseByMeeting: collapse, excludeProcedural: noProcedural)
@@ -131,6 +124,16 @@ extension Quorum {
 }
 
 extension SearchOrder: ExpressibleByArgument {}
+
+/// A `--from`/`--to` value as a date bound (`2024` means its first or, with `end`, its last day),
+/// or a message that names the flag.
+func dateOption(_ text: String?, name: String, end: Bool) throws -> MeetingDate? {
+    guard let text else { return nil }
+    guard let date = MeetingDate(bound: text, endOfSpan: end) else {
+        throw ValidationError("--\(name) takes a date as YYYY-MM-DD, YYYY-MM or YYYY; got '\(text)'.")
+    }
+    return date
+}
 
 /// Reading an index folder directly, without a daemon.
 enum Offline {
