@@ -22,6 +22,20 @@ public class Database {
         ownsHandle = true
     }
 
+    /// Opens a database served by `xapian-tcpsrv` at `host`:`port` (Xapian's remote backend).
+    ///
+    /// Every later call fails with `.network` when the server takes longer than `timeout`, or
+    /// has gone away; a broken connection is not repaired, so open a new handle to reconnect.
+    /// The remote protocol serves no spelling or synonym data (those answers come back empty),
+    /// and a combination of shards reads metadata from its first shard only.
+    public init(remoteHost host: String, port: Int, timeout: Duration = .seconds(2), connectTimeout: Duration? = nil) throws {
+        let milliseconds = { (d: Duration) in UInt32(clamping: d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000) }
+        handle = try create {
+            cx_database_open_remote_tcp(host, UInt32(clamping: port), milliseconds(timeout), milliseconds(connectTimeout ?? timeout), $0, $1)
+        }
+        ownsHandle = true
+    }
+
     /// An empty database with no shards; combine shards with ``add(_:)``.
     public init() {
         handle = mustCreate("empty database") { cx_database_new_empty($0, $1) }

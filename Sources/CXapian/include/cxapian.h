@@ -145,6 +145,21 @@ cx_status cx_database_synonym_keys(const cx_database *db, const char *prefix, si
 /** The database UUID ("" for a database without one, e.g. an empty combination). */
 cx_status cx_database_get_uuid(const cx_database *db, char **out, size_t *out_len, cx_error *err);
 
+/* ---------------------------------------------------------------- Remote databases */
+
+/**
+ * Opens a database served by `xapian-tcpsrv` on host:port (Xapian::Remote::open). Every later
+ * call on it fails with CX_ERR_NETWORK (NetworkTimeoutError) when the server takes longer than
+ * timeout_ms; connecting gives up after connect_timeout_ms. Free with cx_database_free; combine
+ * with local shards through cx_database_add_database.
+ *
+ * Spelling and synonym data are not served by the remote protocol: on a remote database those
+ * calls succeed with empty answers. Metadata is served, but on a combination of shards only the
+ * first shard's metadata is read; open each shard on its own to read all of it.
+ */
+cx_status cx_database_open_remote_tcp(const char *host, unsigned port, unsigned timeout_ms,
+                                      unsigned connect_timeout_ms, cx_database **out, cx_error *err);
+
 /* ---------------------------------------------------------------- WritableDatabase */
 
 /** How cx_writable_database_open treats an existing or missing database (Xapian DB_* actions). */
