@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MinutesIndex
 import MinutesIngest
 import QuorumServer
 
@@ -27,6 +28,15 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The socket file's permissions, in octal.", valueName: "MODE"))
     var socketMode = "0660"
 
+    @Option(help: ArgumentHelp("Search the shards listed in a Xapian stub file ('auto PATH' or 'remote HOST:PORT' per line) as one index, read-only.", valueName: "FILE"))
+    var shards: String?
+
+    @Option(name: .customLong("shard"), help: ArgumentHelp("A shard to search: an index folder, or tcp://HOST:PORT for xapian-tcpsrv; repeatable. Read-only, like --shards.", valueName: "SHARD"))
+    var shardArguments: [String] = []
+
+    @Option(help: ArgumentHelp("Seconds a remote shard may take to answer before it is reported missing.", valueName: "SECONDS"))
+    var shardTimeout: Double = 2
+
     @Flag(help: "Read PDFs without a text layer (scans) with OCR; needs tesseract-ocr and poppler-utils.")
     var ocr = false
 
@@ -34,7 +44,18 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
     var logLevel: Logger.Level = .info
 
     func validate() throws {
+        guard shardTimeout > 0, shardTimeout <= 600 else { throw ValidationError("--shard-timeout takes seconds between 0 and 600; got \(shardTimeout).") }
+        if !shardArguments.isEmpty || shards != nil, !watchFolders.isEmpty {
+            throw ValidationError("--watch cannot be combined with --shards or --shard: a daemon searching shards only reads; each shard's own daemon watches its folders.")
+        }
         guard mode != nil else { throw ValidationError("--socket-mode takes an octal mode such as 0660; got '\(socketMode)'.") }
+    }
+
+    /// The shards of --shards and --shard, in that order (none: serve the index folder).
+    private func shardList() throws -> [ShardAddress] {
+        var list = try shards.map { try StubFile.shards(atPath: $0) } ?? []
+        for argument in shardArguments { list.append(try ShardAddress(argument: argument)) }
+        return list
     }
 
     private var mode: mode_t? {
@@ -49,11 +70,13 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "quorumd")
-        let configuration = DaemonConfiguration(
+        var configuration = DaemonConfiguration(
             indexPath: index, watchFolders: watchFolders.isEmpty ? ["Corpus"] : watchFolders,
             socketPath: socket, socketMode: mode ?? UnixSocketBinding.defaultMode,
             readOptions: ReadOptions(ocr: ocr))
         do {
+            configuration.shards = try shardList()
+            configuration.shardOptions.timeout = .milliseconds(Int(shardTimeout * 1000))
             try await Daemon.run(configuration, logger: logger)
         } catch {
             logger.critical("quorumd cannot start: \(error)")

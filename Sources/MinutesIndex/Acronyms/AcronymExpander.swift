@@ -8,7 +8,21 @@ import Xapian
 /// Only plain words and whole phrases are rewritten; prefixed (`title:EHE`), required or
 /// excluded words and operators are left as the person wrote them.
 struct AcronymExpander {
-    let database: Database
+    /// Where the acronym pairs are read: the index's own synonyms, or a table merged from
+    /// shards (``ShardSet``), since remote shards serve no synonyms.
+    enum Synonyms {
+        case database(Database)
+        case table([String: [String]])
+
+        func of(_ key: String) throws -> [String] {
+            switch self {
+            case .database(let database): try database.synonyms(of: key)
+            case .table(let table): table[key] ?? []
+            }
+        }
+    }
+
+    let synonyms: Synonyms
 
     /// The longest expansion looked up, in words.
     private static let maxWords = 8
@@ -58,7 +72,7 @@ struct AcronymExpander {
                     out += "((\(words))" + acronyms.map { " OR \($0)" }.joined() + ")"
                     i = run[length - 1].index + 1
                     changed = true
-                } else if looksLikeAcronym(word), case let expansions = try database.synonyms(of: word.lowercased()), !expansions.isEmpty {
+                } else if looksLikeAcronym(word), case let expansions = try synonyms.of(word.lowercased()), !expansions.isEmpty {
                     out += "(\(word)" + expansions.map { " OR \"\($0)\"" }.joined() + ")"
                     i += 1
                     changed = true
@@ -84,7 +98,7 @@ struct AcronymExpander {
     /// The acronyms an expansion key maps to (expansion keys have spaces; acronym keys do not).
     private func acronymsFor(_ key: String) throws -> [String] {
         guard key.contains(" ") else { return [] }
-        return try database.synonyms(of: key).filter { !$0.contains(" ") }
+        return try synonyms.of(key).filter { !$0.contains(" ") }
     }
 
     /// Typed in capitals ("EHE", "CiN"), or a lower-case word of three letters or more ("ehe"):

@@ -75,10 +75,29 @@ final class AcronymRegistry {
     /// Every acronym of the index, one entry per meaning, with its most printed form and the
     /// number of sources that define it; sorted by acronym.
     static func list(from database: Database) throws -> [Acronym] {
+        list(of: try load(from: database))
+    }
+
+    /// The synonym table ``update(source:definitions:in:)`` keeps in an index, computed from
+    /// each source's definitions: acronym → expansions and expansion → acronyms, sorted.
+    /// Federated searches use it because shards served remotely give no synonyms.
+    static func synonymTable(of bySource: [String: [AcronymMiner.Definition]]) -> [String: [String]] {
+        var table: [String: Set<String>] = [:]
+        for definitions in bySource.values {
+            for pair in definitions.map(key) {
+                table[pair.acronym, default: []].insert(pair.expansion)
+                table[pair.expansion, default: []].insert(pair.acronym)
+            }
+        }
+        return table.mapValues { $0.sorted() }
+    }
+
+    /// The acronym list (see ``list(from:)``) of definitions already loaded, by source.
+    static func list(of bySource: [String: [AcronymMiner.Definition]]) -> [Acronym] {
         // (acronym lower, expansion normalised) → printed forms with counts, and sources.
         var forms: [AcronymMiner.Definition: [AcronymMiner.Definition: Int]] = [:]
         var sources: [AcronymMiner.Definition: Int] = [:]
-        for definitions in try load(from: database).values {
+        for definitions in bySource.values {
             var pairs = Set<AcronymMiner.Definition>()
             for d in definitions {
                 let k = key(d)

@@ -17,9 +17,13 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var correctedTotal: Int?
     /// How Xapian understood the query, for debugging.
     public var parsedQuery: String
+    /// When searching shards: which answered. A shard that did not makes the answer degraded.
+    public var shards: ShardSummary?
+    /// Whether some shard did not answer, so hits and counts may be incomplete.
+    public var isDegraded: Bool { shards?.isDegraded ?? false }
 
     enum CodingKeys: String, CodingKey {
-        case total, hits, facets
+        case total, hits, facets, shards, degraded
         case totalBounds = "total_bounds"
         case correctedQuery = "corrected_query"
         case correctedTotal = "corrected_total"
@@ -36,6 +40,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         correctedQuery = try c.decodeIfPresent(String.self, forKey: .correctedQuery)
         correctedTotal = try c.decodeIfPresent(Int.self, forKey: .correctedTotal)
         parsedQuery = try c.decodeIfPresent(String.self, forKey: .parsedQuery) ?? ""
+        shards = try c.decodeIfPresent(ShardSummary.self, forKey: .shards)
     }
 
     public init(total: Int, totalBounds: ClosedRange<Int>, hits: [SearchHit], facets: [String: [FacetCount]],
@@ -58,6 +63,10 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         try c.encodeIfPresent(correctedQuery, forKey: .correctedQuery)
         try c.encodeIfPresent(correctedTotal, forKey: .correctedTotal)
         try c.encode(parsedQuery, forKey: .parsedQuery)
+        if let shards {
+            try c.encode(shards.isDegraded, forKey: .degraded)
+            try c.encode(shards, forKey: .shards)
+        }
     }
 }
 

@@ -9,8 +9,11 @@ import Xapian
 /// Every operation reopens and retries once when a writer's commit has moved the
 /// database on underneath it (Recoll's `XAPTRY`).
 public final class Searcher {
-    /// The read handle; ``reopen()`` brings it up to the latest commit.
-    public let database: Database
+    /// The read handle; ``reopen()`` brings it up to the latest commit. Over shards, the
+    /// shards that answer, joined (it changes as shards go and come back).
+    public private(set) var database: Database
+    /// The shards, when this searcher spans several indexes (local or remote) as one.
+    private let shardSet: ShardSet?
     private let stemmer: Stem
     private let decoder = JSONDecoder()
     /// The weighting of ranked searches; ``Schema/weighting`` unless an evaluation tries another.
@@ -24,7 +27,24 @@ public final class Searcher {
     /// Searches an open database (a single index, or several joined with `Database.add`).
     public init(database: Database) throws {
         self.database = database
+        shardSet = nil
         stemmer = try Stem(language: Schema.stemLanguage)
+    }
+
+    /// Searches shards as one index, answering from those that respond; each response says
+    /// which did (``SearchResponse/shards``).
+    public init(shards: ShardSet) throws {
+        shardSet = shards
+        database = shards.database
+        stemmer = try Stem(language: Schema.stemLanguage)
+    }
+
+    /// Which shards answer now, when searching shards (nil for a single index).
+    public func shardSummary() -> ShardSummary? {
+        guard let shardSet else { return nil }
+        shardSet.refreshIfDue()
+        database = shardSet.database
+        return shardSet.summary
     }
 
     /// Brings the read handle up to the latest commit. Returns true when it moved.
@@ -39,7 +59,9 @@ public final class Searcher {
     /// Runs a search.
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         try request.validate()
-        return try retryingOnModified { try runSearch(request, within: nil, suggestingCorrections: true) }
+        var response = try retryingOnModified { try runSearch(request, within: nil, suggestingCorrections: true) }
+        response.shards = shardSet?.summary
+        return response
     }
 
     /// Below this many hits, a search also tries the spelling-corrected query and offers it
@@ -67,7 +89,10 @@ public final class Searcher {
     /// The acronyms mined from the indexed text ("EHE" = "Elective Home Education"), sorted by
     /// acronym: what `quorum acronyms` lists.
     public func acronyms() throws -> [Acronym] {
-        try retryingOnModified { try AcronymRegistry.list(from: database) }
+        try retryingOnModified {
+            if let shardSet { return AcronymRegistry.list(of: shardSet.acronymDefinitions) }
+            return try AcronymRegistry.list(from: database)
+        }
     }
 
     /// Items like the given one ("more like this"): the most telling terms of the item
@@ -107,7 +132,7 @@ public final class Searcher {
         }
         let corrected = text.isEmpty ? "" : parser.correctedQueryString
         var query = userQuery.isEmpty && !text.isEmpty ? .matchAll : userQuery
-        if !text.isEmpty, let expanded = try AcronymExpander(database: database).expand(text),
+        if !text.isEmpty, let expanded = try AcronymExpander(synonyms: acronymSynonyms).expand(text),
            let alternative = try? parser.parse(expanded, flags: Self.parserFlags) {
             // What only the acronym's other form finds ranks below what the query finds as
             // written: the branches are disjoint, and the second keeps a fraction of its weight.
@@ -143,28 +168,40 @@ public final class Searcher {
     }
 
     private func execute(query: Query, request: SearchRequest) throws -> SearchResponse {
-        let enquire = Enquire(database: database)
-        enquire.query = query
-        enquire.setWeightingScheme(weighting)
-        let dateSlot = Schema.date.slot!
-        switch request.sort {
-        case .relevance: enquire.sortByRelevanceThenValue(dateSlot, descending: true)
-        case .date: enquire.sortByValueThenRelevance(dateSlot, descending: false)
-        case .dateDescending: enquire.sortByValueThenRelevance(dateSlot, descending: true)
+        func makeEnquire() -> Enquire {
+            let enquire = Enquire(database: database)
+            enquire.query = query
+            enquire.setWeightingScheme(weighting)
+            let dateSlot = Schema.date.slot!
+            switch request.sort {
+            case .relevance: enquire.sortByRelevanceThenValue(dateSlot, descending: true)
+            case .date: enquire.sortByValueThenRelevance(dateSlot, descending: false)
+            case .dateDescending: enquire.sortByValueThenRelevance(dateSlot, descending: true)
+            }
+            if request.collapseByMeeting {
+                enquire.setCollapseKey(Schema.meeting.slot!)
+            }
+            return enquire
         }
-        if request.collapseByMeeting {
-            enquire.setCollapseKey(Schema.meeting.slot!)
-        }
+        let enquire = makeEnquire()
+        // Over shards, facets are counted in a pass of their own that returns no hits: Xapian
+        // 1.4's remote matcher miscounts match spies when the same pass also returns a page
+        // (counts off by one or two, varying with the page size; tested in ShardFederationTests).
+        let countsFacetsApart = shardSet != nil && !request.facets.isEmpty
+        let facetEnquire = countsFacetsApart ? makeEnquire() : enquire
         var spies: [(String, ValueCountMatchSpy)] = []
         for name in request.facets {
             guard let slot = Schema.field(named: name)?.slot else { continue }
             let spy = ValueCountMatchSpy(slot: slot)
-            enquire.addMatchSpy(spy)
+            facetEnquire.addMatchSpy(spy)
             spies.append((name, spy))
         }
         // Facet counts are only exact when every match is seen; then the total is exact too.
         let checkAtLeast = spies.isEmpty ? 0 : database.documentCount
         let mset = try enquire.mset(offset: request.offset, limit: request.limit, checkAtLeast: checkAtLeast)
+        if countsFacetsApart {
+            _ = try facetEnquire.mset(offset: 0, limit: 0, checkAtLeast: checkAtLeast)
+        }
 
         var hits: [SearchHit] = []
         for (index, hit) in mset.hits.enumerated() {
@@ -226,15 +263,29 @@ public final class Searcher {
         return parser
     }
 
+    private var acronymSynonyms: AcronymExpander.Synonyms {
+        shardSet.map { .table($0.acronymSynonyms) } ?? .database(database)
+    }
+
     private func record(of document: Document) throws -> ItemRecord {
         try decoder.decode(ItemRecord.self, from: Data(document.data.utf8))
     }
 
+    /// Runs a read, once more after a writer's commit moved the database on underneath it;
+    /// over shards, after leaving out a shard that stopped answering mid-read.
     func retryingOnModified<T>(_ body: () throws -> T) throws -> T {
+        if let shardSet {
+            shardSet.refreshIfDue()
+            database = shardSet.database
+        }
         do {
             return try body()
         } catch let error as XapianError where error.kind == .databaseModified {
             try database.reopen()
+            return try body()
+        } catch let error as XapianError where error.kind == .network && shardSet != nil {
+            shardSet!.recover()
+            database = shardSet!.database
             return try body()
         }
     }

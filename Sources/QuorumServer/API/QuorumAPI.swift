@@ -6,7 +6,8 @@ import MinutesIngest
 /// (mu's `Server::invoke`). The router maps HTTP onto these; tests can call them directly.
 public final class QuorumAPI: Sendable {
     private let readers: ReaderPool
-    private let writer: WriteQueue
+    /// The single writer; nil when the daemon federates shards, which their own daemons write.
+    private let writer: WriteQueue?
     /// The index folder (for its size on disk).
     public let indexPath: String
     /// Watched folders; posted documents are written into the first.
@@ -16,7 +17,7 @@ public final class QuorumAPI: Sendable {
     /// The largest document `POST /documents` accepts.
     public static let maximumDocumentBytes = 64 << 20
 
-    public init(readers: ReaderPool, writer: WriteQueue, indexPath: String, watchFolders: [String]) {
+    public init(readers: ReaderPool, writer: WriteQueue?, indexPath: String, watchFolders: [String]) {
         self.readers = readers
         self.writer = writer
         self.indexPath = indexPath
@@ -45,6 +46,7 @@ public final class QuorumAPI: Sendable {
     /// `POST /documents?name=FILE`: writes the document atomically into the first watched
     /// folder (a hidden temporary file, then a rename) and indexes it.
     public func addDocument(name: String, body: [UInt8]) async throws -> DocumentResult {
+        _ = try writable()
         try DocumentName.validate(name)
         guard let folder = watchFolders.first else {
             throw APIError(status: .conflict, code: "no_watch_folder", message: "the daemon watches no folder to add documents to; start it with --watch DIR")
@@ -86,7 +88,7 @@ public final class QuorumAPI: Sendable {
 
     /// `DELETE /documents/{source-id}`: removes the items, and the file if it is in a watched folder.
     public func removeDocument(sourceID: String) async throws -> DocumentResult {
-        guard let source = writer.sources.first(where: { $0.id == sourceID }) else {
+        guard let source = try writable().sources.first(where: { $0.id == sourceID }) else {
             throw APIError.notFound(code: "source_not_found", "no document with source id '\(sourceID)'")
         }
         let result = try await write(.removeSource(sourceID))
@@ -107,7 +109,8 @@ public final class QuorumAPI: Sendable {
 
     /// `GET /saved`: the saved searches.
     public func savedSearches() async throws -> SavedSearchList {
-        SavedSearchList(saved: try await read { try $0.savedSearches() })
+        _ = try writable()
+        return SavedSearchList(saved: try await read { try $0.savedSearches() })
     }
 
     /// `POST /saved?name=NAME&q=…` (and the `/search` filters): saves a search; items indexed from
@@ -135,6 +138,7 @@ public final class QuorumAPI: Sendable {
 
     /// `GET /saved/{name}`: the saved search and its newest matches.
     public func savedSearchMatches(name: String) async throws -> SavedSearchMatches {
+        _ = try writable()
         let found: SavedSearchMatches? = try await read { searcher in
             guard let saved = try searcher.savedSearch(named: name) else { return nil }
             return SavedSearchMatches(search: saved, matches: try searcher.savedSearchMatches(of: name) ?? [])
@@ -146,7 +150,8 @@ public final class QuorumAPI: Sendable {
     }
 
     /// `GET /status`.
-    public func status() -> StatusReport {
+    public func status() async -> StatusReport {
+        guard let writer else { return await federatedStatus() }
         let sources = writer.sources
         return StatusReport(
             items: writer.itemCount,
@@ -163,7 +168,25 @@ public final class QuorumAPI: Sendable {
             watching: watchFolders)
     }
 
+    /// `GET /status` of a daemon that federates shards: the items and shards that answer now.
+    private func federatedStatus() async -> StatusReport {
+        let (items, shards) = (try? await readers.withSearcher { ($0.itemCount, $0.shardSummary()) }) ?? (0, nil)
+        return StatusReport(
+            items: items, sourceCount: 0, indexedCount: 0, failedCount: 0, sources: [], lastCommit: nil, lastError: nil,
+            indexBytes: 0, queueDepth: 0, uptimeSeconds: Int(Date().timeIntervalSince(startedAt)), index: indexPath,
+            watching: [], shards: shards, degraded: shards?.isDegraded)
+    }
+
     // MARK: -
+
+    /// The writer, or the error a federating daemon (which only reads) answers writes with.
+    private func writable() throws(APIError) -> WriteQueue {
+        guard let writer else {
+            throw APIError(status: .conflict, code: "read_only",
+                           message: "this daemon searches shards that other daemons write: add, remove and saved searches belong to each shard's own daemon")
+        }
+        return writer
+    }
 
     private func read<T: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
         do {
@@ -175,7 +198,7 @@ public final class QuorumAPI: Sendable {
 
     private func write(_ job: WriteJob) async throws -> WriteResult {
         do {
-            return try await writer.submit(job)
+            return try await writable().submit(job)
         } catch let error as WriteQueueError {
             throw APIError.unavailable(code: "closing", error.description)
         }

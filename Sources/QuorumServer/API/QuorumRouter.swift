@@ -56,7 +56,7 @@ public enum QuorumRouter {
             try AtomFeed(await api.savedSearchMatches(name: context.parameters.require("name")))
         }
         router.get("/status") { _, _ in
-            try JSONResponse(api.status())
+            try JSONResponse(await api.status())
         }
         return router
     }

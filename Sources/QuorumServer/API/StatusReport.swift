@@ -32,9 +32,12 @@ public struct StatusReport: Codable, Sendable {
     public var uptimeSeconds: Int
     public var index: String
     public var watching: [String]
+    /// When federating shards: which answer now (``degraded`` is true when some do not).
+    public var shards: ShardSummary?
+    public var degraded: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case items, sources, index, watching
+        case items, sources, index, watching, shards, degraded
         case sourceCount = "source_count"
         case indexedCount = "indexed_count"
         case failedCount = "failed_count"

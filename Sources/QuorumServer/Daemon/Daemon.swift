@@ -1,7 +1,7 @@
 import Foundation
 public import Logging
 import Hummingbird
-import MinutesIndex
+public import MinutesIndex
 public import MinutesIngest
 import ServiceLifecycle
 
@@ -13,6 +13,11 @@ public struct DaemonConfiguration: Sendable {
     public var socketMode: mode_t
     /// Limits for helper programs (pdftotext) and whether scans are read with OCR.
     public var readOptions: ReadOptions
+    /// Shards to search as one index instead of the index folder. When set, the daemon only
+    /// reads: no index of its own, no watched folders, no writer.
+    public var shards: [ShardAddress] = []
+    /// Timeouts and retry intervals for shards.
+    public var shardOptions = ShardSet.Options()
 
     public init(indexPath: String, watchFolders: [String], socketPath: String, socketMode: mode_t = UnixSocketBinding.defaultMode,
                 readOptions: ReadOptions = .standard) {
@@ -32,6 +37,9 @@ public enum Daemon {
     /// - Throws: at start, with a message that names the problem (index locked by another
     ///   daemon, socket in use, folder missing); never once serving.
     public static func run(_ configuration: DaemonConfiguration, logger: Logger) async throws {
+        if !configuration.shards.isEmpty {
+            return try await runFederation(configuration, logger: logger)
+        }
         let indexPath = absolutePath(configuration.indexPath)
         let lock = try IndexLock(indexDirectory: indexPath)
         defer { lock.release() }
@@ -76,6 +84,34 @@ public enum Daemon {
         await writer.close()
         binding.removeSocketFile(logger: logger)
         logger.info("stopped: index committed with \(writer.itemCount) items")
+    }
+
+    /// Serves searches over shards that other daemons write: readers and the API only.
+    private static func runFederation(_ configuration: DaemonConfiguration, logger: Logger) async throws {
+        let readers = ReaderPool(source: .shards(configuration.shards, configuration.shardOptions))
+        let binding = try UnixSocketBinding(path: configuration.socketPath, mode: configuration.socketMode)
+        try binding.prepare(logger: logger)
+        let names = configuration.shards.map(\.description).joined(separator: ", ")
+        let api = QuorumAPI(readers: readers, writer: nil, indexPath: "shards: \(names)", watchFolders: [])
+        let notifier = SystemdNotifier()
+        let app = Application(
+            router: QuorumRouter.make(api: api),
+            configuration: .init(address: binding.bindAddress, serverName: "quorumd"),
+            onServerRunning: binding.onServerRunning(logger: logger) {
+                let summary = try? await readers.withSearcher { $0.shardSummary() }
+                let missing = summary?.missing.map { "\($0.name) (\($0.reason))" } ?? []
+                logger.info("started: searching \(configuration.shards.count) shards (\(names)) on \(configuration.socketPath)")
+                if !missing.isEmpty { logger.warning("shards not answering, retried every \(configuration.shardOptions.reconnectInterval): \(missing.joined(separator: ", "))") }
+                notify(logger) { try notifier.ready(status: "searching \(configuration.shards.count) shards") }
+            },
+            logger: logger)
+        let stopping = StoppingNotice(logger: logger) {
+            notify(logger) { try notifier.stopping() }
+        }
+        let group = ServiceGroup(services: [app, stopping], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        defer { binding.removeSocketFile(logger: logger) }
+        try await group.run()
+        logger.info("stopped")
     }
 
     private static func notify(_ logger: Logger, _ send: () throws -> Void) {

@@ -9,7 +9,13 @@ import Synchronization
 /// retries once if a commit lands mid-search. Searches run off Swift's cooperative threads,
 /// since Xapian blocks on disk reads.
 public final class ReaderPool: Sendable {
-    private let path: String
+    /// What each searcher reads: one index folder, or shards searched as one.
+    public enum Source: Sendable {
+        case index(path: String)
+        case shards([ShardAddress], ShardSet.Options)
+    }
+
+    private let source: Source
     private let state = Mutex(State())
     private let queue = DispatchQueue(label: "quorum.readers", attributes: .concurrent)
 
@@ -19,8 +25,14 @@ public final class ReaderPool: Sendable {
     }
 
     /// A pool over the index at `path`; handles are opened on first use.
-    public init(path: String) {
-        self.path = path
+    public convenience init(path: String) {
+        self.init(source: .index(path: path))
+    }
+
+    /// A pool over `source`. Over shards, each searcher holds its own connections and keeps
+    /// itself current (``ShardSet``): nothing commits here.
+    public init(source: Source) {
+        self.source = source
     }
 
     /// Marks every idle and borrowed handle as stale; called after each commit.
@@ -46,7 +58,10 @@ public final class ReaderPool: Sendable {
             searcher = taken.searcher.value
             if taken.generation != current { try searcher.reopen() }
         } else {
-            searcher = try Searcher(path: path)
+            switch source {
+            case .index(let path): searcher = try Searcher(path: path)
+            case let .shards(addresses, options): searcher = try Searcher(shards: ShardSet(addresses, options: options))
+            }
         }
         defer {
             state.withLock { $0.idle.append((SendableSearcher(value: searcher), current)) }
