@@ -168,7 +168,12 @@ public final class Searcher {
     }
 
     private func execute(query: Query, request: SearchRequest) throws -> SearchResponse {
-        func makeEnquire() -> Enquire {
+        if shardSet?.isEmpty == true {
+            // No shard answers: an empty, degraded answer rather than an error.
+            return SearchResponse(total: 0, totalBounds: 0...0, hits: [], facets: Dictionary(uniqueKeysWithValues: request.facets.map { ($0, []) }),
+                                  correctedQuery: nil, parsedQuery: query.description)
+        }
+        func makeEnquire(collapsing: Bool = request.collapseByMeeting) -> Enquire {
             let enquire = Enquire(database: database)
             enquire.query = query
             enquire.setWeightingScheme(weighting)
@@ -178,7 +183,7 @@ public final class Searcher {
             case .date: enquire.sortByValueThenRelevance(dateSlot, descending: false)
             case .dateDescending: enquire.sortByValueThenRelevance(dateSlot, descending: true)
             }
-            if request.collapseByMeeting {
+            if collapsing {
                 enquire.setCollapseKey(Schema.meeting.slot!)
             }
             return enquire
@@ -187,8 +192,13 @@ public final class Searcher {
         // Over shards, facets are counted in a pass of their own that returns no hits: Xapian
         // 1.4's remote matcher miscounts match spies when the same pass also returns a page
         // (counts off by one or two, varying with the page size; tested in ShardFederationTests).
-        let countsFacetsApart = shardSet != nil && !request.facets.isEmpty
-        let facetEnquire = countsFacetsApart ? makeEnquire() : enquire
+        // Its collapse counts are short too, so over shards that pass also counts each
+        // meeting's matches, and a collapsed hit's count is its meeting's matches less itself.
+        let countsMeetingsApart = shardSet != nil && request.collapseByMeeting
+        let countsFacetsApart = shardSet != nil && (!request.facets.isEmpty || countsMeetingsApart)
+        let facetEnquire = countsFacetsApart ? makeEnquire(collapsing: false) : enquire
+        let meetingSpy = countsMeetingsApart ? ValueCountMatchSpy(slot: Schema.meeting.slot!) : nil
+        if let meetingSpy { facetEnquire.addMatchSpy(meetingSpy) }
         var spies: [(String, ValueCountMatchSpy)] = []
         for name in request.facets {
             guard let slot = Schema.field(named: name)?.slot else { continue }
@@ -200,8 +210,9 @@ public final class Searcher {
         let checkAtLeast = spies.isEmpty ? 0 : database.documentCount
         let mset = try enquire.mset(offset: request.offset, limit: request.limit, checkAtLeast: checkAtLeast)
         if countsFacetsApart {
-            _ = try facetEnquire.mset(offset: 0, limit: 0, checkAtLeast: checkAtLeast)
+            _ = try facetEnquire.mset(offset: 0, limit: 0, checkAtLeast: database.documentCount)
         }
+        let meetingMatches = meetingSpy.map { Dictionary($0.values.map { ($0.value, $0.count) }, uniquingKeysWith: +) }
 
         var hits: [SearchHit] = []
         for (index, hit) in mset.hits.enumerated() {
@@ -212,7 +223,7 @@ public final class Searcher {
                 id: record.id, rank: hit.rank + 1, percent: hit.percent, weight: hit.weight,
                 meetingDate: record.meetingDate, committee: record.committee, section: record.section,
                 item: record.item, snippet: snippet, source: record.source, meeting: record.meeting,
-                resolved: record.resolved, resolutions: record.resolutions, procedural: record.procedural, collapsedCount: request.collapseByMeeting ? hit.collapseCount : nil))
+                resolved: record.resolved, resolutions: record.resolutions, procedural: record.procedural, collapsedCount: request.collapseByMeeting ? meetingMatches.map { max(0, ($0[record.meeting] ?? 1) - 1) } ?? hit.collapseCount : nil))
         }
         var facets: [String: [FacetCount]] = [:]
         for (name, spy) in spies {

@@ -84,13 +84,21 @@ public final class ShardSet {
         }
     }
 
-    /// Called after a network error mid-read: reopens every shard to find the ones that
-    /// stopped answering, and leaves them out until they come back.
+    /// Called after a network error mid-read: connects to every shard afresh, leaving out the
+    /// ones that do not answer until they come back. The others are reconnected too: a read
+    /// cut short leaves their connections holding replies nobody read, so the next call on
+    /// them would fail as well.
     public func recover() {
-        _ = reopenAll()
+        handles.removeAll()
+        connectMissing()
         lastReconnect = ContinuousClock.now
+        lastRefresh = ContinuousClock.now
         rebuild()
     }
+
+    /// Whether no shard answers, so there is nothing to search (Xapian cannot search a
+    /// combination of no shards).
+    public var isEmpty: Bool { handles.isEmpty }
 
     // MARK: -
 

@@ -37,6 +37,10 @@ public enum Daemon {
     /// - Throws: at start, with a message that names the problem (index locked by another
     ///   daemon, socket in use, folder missing); never once serving.
     public static func run(_ configuration: DaemonConfiguration, logger: Logger) async throws {
+        // A peer that goes away mid-write must cost an error, not the process: Xapian's remote
+        // backend writes to shard sockets without MSG_NOSIGNAL (a killed xapian-tcpsrv would
+        // otherwise end the daemon with SIGPIPE), as may helper programs' pipes.
+        signal(SIGPIPE, SIG_IGN)
         if !configuration.shards.isEmpty {
             return try await runFederation(configuration, logger: logger)
         }
