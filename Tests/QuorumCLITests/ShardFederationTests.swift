@@ -97,6 +97,8 @@ final class ShardFederationTests: XCTestCase {
         let councilA = try search(["--index", folder + "/a", "school", "--facet", "year"])
         XCTAssertEqual(degraded["total"] as? Int, councilA["total"] as? Int)
         XCTAssertEqual(facets(degraded), facets(councilA))
+        let human = try CLIRunner.quorum("search", "--socket", socket, "school")
+        XCTAssertTrue(human.stdout.contains("Incomplete: 1 of 2 shards did not answer: 127.0.0.1:\(portB)"), human.stdout)
         let status = try CLIRunner.quorum("status", "--socket", socket, "--json")
         XCTAssertTrue(status.stdout.contains("\"degraded\":true") || status.stdout.contains("\"degraded\" : true"), status.stdout)
 

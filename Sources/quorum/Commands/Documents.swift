@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MinutesIndex
 
 extension Quorum {
     /// `quorum status`: what the daemon holds and how its sources fared.
@@ -23,6 +24,11 @@ extension Quorum {
             for source in status.sources where source.state == "failed" {
                 print("  failed \(source.path): \(source.reason ?? "no reason recorded")")
             }
+            if let shards = status.shards {
+                print("shards: \(shards.answered.count) of \(shards.total) answering")
+                for shard in shards.answered { print("  answering \(shard)") }
+                for shard in shards.missing { print("  missing \(shard.name): \(shard.reason)") }
+            }
         }
 
         /// The parts of `GET /status` the summary prints (field names as the API spells them).
@@ -32,6 +38,7 @@ extension Quorum {
             let index: String, index_bytes: Int, queue_depth: Int, uptime_seconds: Int
             let last_commit: String?
             let sources: [Source]
+            let shards: ShardSummary?
         }
     }
 

@@ -21,6 +21,10 @@ struct HitFormatter {
         var out = ""
         let shown = response.hits.isEmpty ? "no items" : "items \(request.offset + 1)–\(request.offset + response.hits.count)"
         out += "\(response.total) matching item\(response.total == 1 ? "" : "s"); \(shown)\n"
+        if let shards = response.shards, shards.isDegraded {
+            out += "Incomplete: \(shards.missing.count) of \(shards.total) shards did not answer: "
+                + shards.missing.map { "\($0.name) (\($0.reason))" }.joined(separator: "; ") + "\n"
+        }
         if let corrected = response.correctedQuery {
             out += "Did you mean: \(bold(corrected))\n"
         }
