@@ -189,13 +189,14 @@ public final class Searcher {
             return enquire
         }
         let enquire = makeEnquire()
-        // Over shards, facets are counted in a pass of their own that returns no hits: Xapian
-        // 1.4's remote matcher miscounts match spies when the same pass also returns a page
-        // (counts off by one or two, varying with the page size; tested in ShardFederationTests).
-        // Its collapse counts are short too, so over shards that pass also counts each
-        // meeting's matches, and a collapsed hit's count is its meeting's matches less itself.
-        let countsMeetingsApart = shardSet != nil && request.collapseByMeeting
-        let countsFacetsApart = shardSet != nil && (!request.facets.isEmpty || countsMeetingsApart)
+        // Over remote shards, facets are counted in a pass of their own that returns no hits:
+        // Xapian 1.4's remote matcher miscounts match spies when the same pass also returns a
+        // page (counts off by one or two, varying with the page size; tested in
+        // ShardFederationTests). Its collapse counts are short too, so that pass also counts
+        // each meeting's matches, and a collapsed hit's count is its meeting's matches less itself.
+        let remote = shardSet?.hasRemoteShards == true
+        let countsMeetingsApart = remote && request.collapseByMeeting
+        let countsFacetsApart = remote && (!request.facets.isEmpty || countsMeetingsApart)
         let facetEnquire = countsFacetsApart ? makeEnquire(collapsing: false) : enquire
         let meetingSpy = countsMeetingsApart ? ValueCountMatchSpy(slot: Schema.meeting.slot!) : nil
         if let meetingSpy { facetEnquire.addMatchSpy(meetingSpy) }

@@ -96,6 +96,12 @@ public final class ShardSet {
         rebuild()
     }
 
+    /// Whether any shard is served by `xapian-tcpsrv` (whose matcher needs the work-arounds
+    /// in ``Searcher``).
+    public var hasRemoteShards: Bool {
+        addresses.contains { if case .remote = $0 { true } else { false } }
+    }
+
     /// Whether no shard answers, so there is nothing to search (Xapian cannot search a
     /// combination of no shards).
     public var isEmpty: Bool { handles.isEmpty }
