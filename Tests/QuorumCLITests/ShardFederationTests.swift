@@ -85,6 +85,18 @@ final class ShardFederationTests: XCTestCase {
         XCTAssertNotEqual(added.status, 0)
         XCTAssertTrue(added.stderr.contains("read_only"), added.stderr)
 
+        // Council B's shard hangs (stopped, connections accepted but never answered): the
+        // answer comes within the timeout's bound, from A, and says so.
+        signalProcessTree(servers[1], SIGSTOP)
+        let hung = ContinuousClock.now
+        let stalled = try search(["--socket", socket, "school", "--facet", "year"])
+        let waited = ContinuousClock.now - hung
+        print("a hung shard (2 s timeout): degraded answer after \(waited)")
+        XCTAssertLessThan(waited, .seconds(10), "a hung shard must cost a bounded wait (2 s timeout, reconnect, retry)")
+        XCTAssertEqual(stalled["degraded"] as? Bool, true)
+        signalProcessTree(servers[1], SIGCONT)
+        try await waitFor(socket: socket) { $0["degraded"] as? Bool == false }
+
         // Council B's shard stops: answers come from A alone, say so, and do not hang.
         killProcessTree(servers[1])
         let started = ContinuousClock.now
@@ -161,6 +173,7 @@ final class ShardFederationTests: XCTestCase {
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/xapian-tcpsrv")
         server.arguments = ["--interface", "127.0.0.1", "--port", String(port), "--quiet", path]
+        server.standardError = FileHandle.nullDevice  // it reports each client that goes away
         try server.run()
         // Listening once a connection is accepted.
         let deadline = ContinuousClock.now + .seconds(10)
@@ -229,14 +242,20 @@ private func loopback(port: Int) -> sockaddr_in {
 /// unplugged shard, which leaves no child answering the connections already made.
 private func killProcessTree(_ process: Process) {
     guard process.isRunning else { return }
+    signalProcessTree(process, SIGKILL)
+    process.waitUntilExit()
+}
+
+/// Sends `signal` to a process and to the children it forked.
+private func signalProcessTree(_ process: Process, _ signal: Int32) {
     let pid = process.processIdentifier
     let children = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []).compactMap { name -> pid_t? in
         guard let child = pid_t(name), let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
               let end = stat.lastIndex(of: ")") else { return nil }
+        // After the command name come the state and the parent's pid.
         let fields = stat[stat.index(after: end)...].split(separator: " ")
         return fields.count > 1 && pid_t(fields[1]) == pid ? child : nil
     }
-    kill(pid, SIGKILL)
-    for child in children { kill(child, SIGKILL) }
-    process.waitUntilExit()
+    kill(pid, signal)
+    for child in children { kill(child, signal) }
 }
