@@ -148,7 +148,7 @@ public final class QuorumAPI: Sendable {
     /// `GET /status`.
     public func status() -> StatusReport {
         let sources = writer.sources
-        return StatusReport(
+        var report = StatusReport(
             items: writer.itemCount,
             sourceCount: sources.count,
             indexedCount: sources.filter { $0.state == .indexed }.count,
@@ -161,6 +161,11 @@ public final class QuorumAPI: Sendable {
             uptimeSeconds: Int(Date().timeIntervalSince(startedAt)),
             index: indexPath,
             watching: watchFolders)
+        report.failed = FailedFiles.list(sources, watchFolders: watchFolders)
+        report.writerError = writer.writerError.map {
+            StatusReport.WriterFailure(message: $0.message, since: ISO8601DateFormatter().string(from: $0.since))
+        }
+        return report
     }
 
     // MARK: -
