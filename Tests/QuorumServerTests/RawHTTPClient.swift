@@ -41,11 +41,14 @@ final class RawHTTPConnection {
             close(fd)
             throw POSIXError(.init(rawValue: code) ?? .EIO)
         }
+        // A server that answers early (413) and stops reading must not block the test in send(2).
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
     deinit { close(fd) }
 
-    /// Writes all of `bytes`; false when the peer has closed.
+    /// Writes all of `bytes`; false when the peer has closed or stopped reading for 5 s.
     @discardableResult
     func send(_ bytes: [UInt8]) -> Bool {
         var offset = 0
@@ -59,6 +62,23 @@ final class RawHTTPConnection {
 
     @discardableResult
     func send(_ text: String) -> Bool { send(Array(text.utf8)) }
+
+    /// Writes `bytes` until done, or until the server answers (an early 413 or 400 while the
+    /// client is still sending, as curl would notice), or `timeout` passes.
+    func sendWatchingForAnswer(_ bytes: [UInt8], timeout: Duration) {
+        let deadline = ContinuousClock.now + timeout
+        var offset = 0
+        while offset < bytes.count, ContinuousClock.now < deadline {
+            var pollfd = Glibc.pollfd(fd: fd, events: Int16(POLLOUT | POLLIN), revents: 0)
+            guard poll(&pollfd, 1, 100) > 0 else { continue }
+            if pollfd.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 { return }
+            let sent = bytes[offset...].withUnsafeBytes {
+                Glibc.send(fd, $0.baseAddress, min($0.count, 65_536), Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
+            }
+            if sent < 0 && errno != EAGAIN { return }
+            if sent > 0 { offset += sent }
+        }
+    }
 
     /// Ends the sending side (a half-closed client).
     func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
@@ -144,7 +164,7 @@ func exchange(_ socket: String, _ request: [UInt8], timeout: Duration = .seconds
         return RawHTTPAnswer(failure: "cannot connect")
     }
     let started = ContinuousClock.now
-    connection.send(request)
+    connection.sendWatchingForAnswer(request, timeout: timeout)
     if halfClose { connection.shutdownWrite() }
     var answer = connection.readAnswer(timeout: timeout)
     answer.elapsed = ContinuousClock.now - started

@@ -8,6 +8,7 @@ public enum QuorumRouter {
     public static func make(api: QuorumAPI) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ErrorShapeMiddleware())
+        router.add(middleware: QueryEncodingMiddleware())
         router.get("/healthz") { _, _ in
             try JSONResponse(["status": "ok"])
         }
