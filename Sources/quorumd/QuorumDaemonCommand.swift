@@ -36,6 +36,11 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Seconds a remote shard may take to answer before it is reported missing.", valueName: "SECONDS"))
     var shardTimeout: Double = 2
+    @Option(help: ArgumentHelp("Give the socket to this group (name or number), so its members may connect.", valueName: "NAME"))
+    var socketGroup: String?
+
+    @Option(help: ArgumentHelp("Reconcile the watched folders again every so many seconds (retries unreadable files and failed writes); 0 for only at start.", valueName: "SECONDS"))
+    var rescanInterval = 30.0
 
     @Flag(help: "Read PDFs without a text layer (scans) with OCR; needs tesseract-ocr and poppler-utils.")
     var ocr = false
@@ -49,6 +54,7 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
             throw ValidationError("--watch cannot be combined with --shards or --shard: a daemon searching shards only reads; each shard's own daemon watches its folders.")
         }
         guard mode != nil else { throw ValidationError("--socket-mode takes an octal mode such as 0660; got '\(socketMode)'.") }
+        guard rescanInterval >= 0, rescanInterval.isFinite else { throw ValidationError("--rescan-interval takes seconds, 0 or more; got \(rescanInterval).") }
     }
 
     /// The shards of --shards and --shard, in that order (none: serve the index folder).
@@ -70,10 +76,15 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "quorumd")
+        // Past a file-size limit (RLIMIT_FSIZE, systemd's LimitFSIZE=) a write should fail with
+        // EFBIG, which the writer reports and retries, rather than SIGXFSZ killing the daemon.
+        signal(SIGXFSZ, SIG_IGN)
         var configuration = DaemonConfiguration(
             indexPath: index, watchFolders: watchFolders.isEmpty ? ["Corpus"] : watchFolders,
             socketPath: socket, socketMode: mode ?? UnixSocketBinding.defaultMode,
             readOptions: ReadOptions(ocr: ocr))
+        configuration.socketGroup = socketGroup
+        configuration.rescanInterval = rescanInterval > 0 ? .milliseconds(Int(rescanInterval * 1000)) : nil
         do {
             configuration.shards = try shardList()
             configuration.shardOptions.timeout = .milliseconds(Int(shardTimeout * 1000))

@@ -5,18 +5,30 @@ import Testing
 final class DaemonProcess {
     let process = Process()
     let socket: String
-    let stderr = Pipe()
+    /// The daemon's log goes to a file, not a pipe: a long run (a bulk ingest) would fill a
+    /// pipe nobody reads and block the daemon mid-write.
+    let logPath: String
 
     /// The folder of the built products (`.build/debug`), where the test bundle sits too.
     static var productsFolder: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     }
 
-    init(index: String, watch: String, socket: String, extra: [String] = []) throws {
+    /// `launcher` runs first with the daemon's command line after it (`setpriv …`, `prlimit …`).
+    init(index: String, watch: String, socket: String, extra: [String] = [], launcher: [String] = []) throws {
         self.socket = socket
-        process.executableURL = Self.productsFolder.appendingPathComponent("quorumd")
-        process.arguments = ["--index", index, "--watch", watch, "--socket", socket] + extra
-        process.standardError = stderr
+        let quorumd = Self.productsFolder.appendingPathComponent("quorumd")
+        let arguments = ["--index", index, "--watch", watch, "--socket", socket] + extra
+        if let tool = launcher.first {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = Array(launcher.dropFirst()) + [quorumd.path] + arguments
+        } else {
+            process.executableURL = quorumd
+            process.arguments = arguments
+        }
+        logPath = socket + ".log"
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.standardOutput = FileHandle.nullDevice
         try process.run()
     }
@@ -66,10 +78,9 @@ final class DaemonProcess {
         return process.terminationStatus
     }
 
-    /// What the daemon logged (read once it has exited, or what is buffered so far).
+    /// What the daemon has logged so far.
     func log() -> String {
-        if process.isRunning { return "(still running)" }
-        return String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
     }
 }
 

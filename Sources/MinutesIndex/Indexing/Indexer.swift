@@ -67,6 +67,10 @@ public final class Indexer {
         let snapshot: FileSnapshot
         let data: Data
         do {
+            if let refusal = try FileRefusal.check(path: path, options: readOptions) {
+                return try recordFailure(id: id, path: path, size: refusal.size, modified: refusal.modified,
+                                         fingerprint: "", reason: refusal.reason)
+            }
             snapshot = try FileSnapshot(path: path)
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
@@ -178,6 +182,12 @@ public final class Indexer {
         // A failed file keeps whatever items an earlier good version left: nothing is lost
         // because a later copy is broken. The record says why, for status pages.
         let previous = sourcesByID[id]
+        if let previous, previous.state == .failed, previous.reason == reason, previous.fingerprint == print,
+           previous.size == size, previous.modified == modified {
+            // The same failure again (a rescan retrying an unreadable file): nothing to write,
+            // and the record keeps the time the failure was first seen.
+            return .failed(sourceID: id, reason: reason)
+        }
         let record = SourceRecord(id: id, path: path, size: size, modified: modified,
                                   fingerprint: print, state: .failed, reason: reason,
                                   itemCount: previous?.itemCount ?? 0, indexedAt: Date().timeIntervalSince1970)

@@ -7,6 +7,8 @@ struct ExternalTool {
     /// What a finished run left behind.
     struct Result {
         var status: Int32
+        /// Whether a signal ended the tool (an abort after a failed allocation, a crash) rather than exit(3).
+        var signalled: Bool
         var output: Data
         /// The first part of what the tool wrote to standard error.
         var errorText: String
@@ -37,7 +39,12 @@ struct ExternalTool {
     /// pipes: nothing can deadlock on a full pipe, and the output's size can be watched while the
     /// tool runs. The tool is killed when it passes `timeout` seconds or writes more than
     /// `outputLimit` bytes.
-    func run(_ arguments: [String], timeout: Double, outputLimit: Int) throws -> Result {
+    ///
+    /// With `memoryLimit`, the tool runs under util-linux `prlimit --as=BYTES --`, which sets
+    /// RLIMIT_AS on itself and then execs the tool (Foundation's Process cannot set limits on a
+    /// child, and a shell must never see the arguments): a file that would need more memory
+    /// makes the tool fail, not the machine swap. Without prlimit on the system the tool runs unlimited.
+    func run(_ arguments: [String], timeout: Double, outputLimit: Int, memoryLimit: Int? = nil) throws -> Result {
         let scratch = try TemporaryFolder()
         let outURL = scratch.url.appendingPathComponent("stdout")
         let errURL = scratch.url.appendingPathComponent("stderr")
@@ -48,8 +55,13 @@ struct ExternalTool {
         defer { try? out.close(); try? err.close() }
 
         let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
+        if let memoryLimit, let prlimit = Self.locate("prlimit", in: ["/usr/bin", "/bin", "/usr/sbin", "/sbin"]) {
+            process.executableURL = prlimit.url
+            process.arguments = ["--as=\(memoryLimit)", "--", url.path] + arguments
+        } else {
+            process.executableURL = url
+            process.arguments = arguments
+        }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
@@ -81,7 +93,7 @@ struct ExternalTool {
         let output = try reader.read(upToCount: outputLimit + 1) ?? Data()
         if output.count > outputLimit { throw Failure.outputTooLarge(limit: outputLimit) }
         let errorData = (try? Data(contentsOf: errURL).prefix(4096)) ?? Data()
-        return Result(status: process.terminationStatus, output: output,
+        return Result(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal, output: output,
                       errorText: String(decoding: errorData, as: UTF8.self))
     }
 

@@ -22,7 +22,9 @@ public enum PDFReader {
         try data.write(to: input)
         let result = try run(pdftotext, ["-layout", "-enc", "UTF-8", "-eol", "unix", input.path, "-"], path: path, options: options)
         switch result.status {
-        case 0: break
+        case _ where PDFReader.ranOutOfMemory(result, options: options):
+            throw IngestError("pdftotext needed more than its \((options.helperMemoryBytes ?? 0) >> 20) MiB memory limit and was stopped", path: path)
+        case 0 where !result.signalled: break
         case 1 where result.errorText.contains("password"):
             throw IngestError("the PDF is encrypted: it needs a password to open", path: path)
         case 1:
@@ -45,7 +47,8 @@ public enum PDFReader {
     static func run(_ tool: ExternalTool, _ arguments: [String], path: String, options: ReadOptions) throws -> ExternalTool.Result {
         let name = tool.url.lastPathComponent
         do {
-            return try tool.run(arguments, timeout: options.timeout, outputLimit: options.maxTextBytes)
+            return try tool.run(arguments, timeout: options.timeout, outputLimit: options.maxTextBytes,
+                                memoryLimit: options.helperMemoryBytes)
         } catch ExternalTool.Failure.timedOut(let seconds) {
             throw IngestError("\(name) took longer than \(formatted(seconds)) s and was stopped", path: path)
         } catch ExternalTool.Failure.outputTooLarge(let limit) {
@@ -53,6 +56,15 @@ public enum PDFReader {
         } catch ExternalTool.Failure.launchFailed(let message) {
             throw IngestError(message, path: path)
         }
+    }
+
+    /// Whether a run under a memory limit failed for want of memory: poppler reports a failed
+    /// allocation on standard error, or C++ aborts with `std::bad_alloc`.
+    static func ranOutOfMemory(_ result: ExternalTool.Result, options: ReadOptions) -> Bool {
+        guard options.helperMemoryBytes != nil, result.status != 0 || result.signalled else { return false }
+        let text = result.errorText.lowercased()
+        return text.contains("bad_alloc") || text.contains("out of memory") || text.contains("cannot allocate")
+            || (result.signalled && [SIGABRT, SIGSEGV, SIGKILL].contains(result.status))
     }
 
     static func firstLine(of text: String) -> String {

@@ -153,7 +153,7 @@ public final class QuorumAPI: Sendable {
     public func status() async -> StatusReport {
         guard let writer else { return await federatedStatus() }
         let sources = writer.sources
-        return StatusReport(
+        var report = StatusReport(
             items: writer.itemCount,
             sourceCount: sources.count,
             indexedCount: sources.filter { $0.state == .indexed }.count,
@@ -166,6 +166,11 @@ public final class QuorumAPI: Sendable {
             uptimeSeconds: Int(Date().timeIntervalSince(startedAt)),
             index: indexPath,
             watching: watchFolders)
+        report.failed = FailedFiles.list(sources, watchFolders: watchFolders)
+        report.writerError = writer.writerError.map {
+            StatusReport.WriterFailure(message: $0.message, since: ISO8601DateFormatter().string(from: $0.since))
+        }
+        return report
     }
 
     /// `GET /status` of a daemon that federates shards: the items and shards that answer now.

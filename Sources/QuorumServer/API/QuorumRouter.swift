@@ -8,6 +8,7 @@ public enum QuorumRouter {
     public static func make(api: QuorumAPI) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ErrorShapeMiddleware())
+        router.add(middleware: QueryEncodingMiddleware())
         router.get("/healthz") { _, _ in
             try JSONResponse(["status": "ok"])
         }
@@ -94,7 +95,15 @@ struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
             throw error
         } catch let error as HTTPError {
             switch error.status {
-            case .notFound: throw APIError.notFound(code: "no_route", "no such endpoint: \(request.method) \(request.uri.path)")
+            case .notFound:
+                let allowed = RouteTable.methods(forPath: request.uri.path)
+                guard !allowed.isEmpty else {
+                    throw APIError.notFound(code: "no_route", "no such endpoint: \(request.method) \(request.uri.path)")
+                }
+                var error = APIError(status: .methodNotAllowed, code: "method_not_allowed",
+                                     message: "\(request.method) is not allowed on \(request.uri.path); use \(allowed.map(\.rawValue).joined(separator: " or "))")
+                error.allowedMethods = allowed
+                throw error
             case .methodNotAllowed:
                 throw APIError(status: .methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not allowed on \(request.uri.path)")
             default: throw APIError(status: error.status, code: "http_error", message: error.body ?? error.status.reasonPhrase)

@@ -8,7 +8,24 @@ public struct StatusReport: Codable, Sendable {
         public var path: String
         public var state: String
         public var reason: String?
-        public var items: Int
+        /// A file that could not be indexed: which, why and since when. Listed until the file is
+    /// fixed and indexed, or removed.
+    public struct FailedFile: Codable, Sendable, Equatable {
+        /// Relative to the watched folder that holds it (absolute if it is in none).
+        public var path: String
+        public var reason: String
+        /// ISO 8601: when this failure was first seen.
+        public var since: String
+    }
+
+    /// Why the index cannot be written now (a full disk); searches still answer from the last commit.
+    public struct WriterFailure: Codable, Sendable, Equatable {
+        public var message: String
+        /// ISO 8601.
+        public var since: String
+    }
+
+    public var items: Int
 
         init(_ record: SourceRecord) {
             id = record.id
@@ -17,6 +34,23 @@ public struct StatusReport: Codable, Sendable {
             reason = record.reason
             items = record.itemCount
         }
+    }
+
+    /// A file that could not be indexed: which, why and since when. Listed until the file is
+    /// fixed and indexed, or removed.
+    public struct FailedFile: Codable, Sendable, Equatable {
+        /// Relative to the watched folder that holds it (absolute if it is in none).
+        public var path: String
+        public var reason: String
+        /// ISO 8601: when this failure was first seen.
+        public var since: String
+    }
+
+    /// Why the index cannot be written now (a full disk); searches still answer from the last commit.
+    public struct WriterFailure: Codable, Sendable, Equatable {
+        public var message: String
+        /// ISO 8601.
+        public var since: String
     }
 
     public var items: Int
@@ -35,9 +69,14 @@ public struct StatusReport: Codable, Sendable {
     /// When federating shards: which answer now (``degraded`` is true when some do not).
     public var shards: ShardSummary?
     public var degraded: Bool?
+    /// The files that failed, with their reasons, by path.
+    public var failed: [FailedFile] = []
+    /// Set while writing the index fails; the writer retries (the next rescan) until it works.
+    public var writerError: WriterFailure?
 
     enum CodingKeys: String, CodingKey {
-        case items, sources, index, watching, shards, degraded
+        case items, sources, index, watching, failed, shards, degraded
+        case writerError = "writer_error"
         case sourceCount = "source_count"
         case indexedCount = "indexed_count"
         case failedCount = "failed_count"

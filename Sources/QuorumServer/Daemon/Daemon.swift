@@ -11,6 +11,11 @@ public struct DaemonConfiguration: Sendable {
     public var watchFolders: [String]
     public var socketPath: String
     public var socketMode: mode_t
+    /// The group given the socket (name or number); nil keeps the daemon's own group.
+    public var socketGroup: String?
+    /// How often the watched folders are reconciled again while running (retries failed reads
+    /// and failed writes); nil for only at start.
+    public var rescanInterval: Duration? = .seconds(30)
     /// Limits for helper programs (pdftotext) and whether scans are read with OCR.
     public var readOptions: ReadOptions
     /// Shards to search as one index instead of the index folder. When set, the daemon only
@@ -53,12 +58,16 @@ public enum Daemon {
         let folders = configuration.watchFolders.map(absolutePath)
 
         let readers = ReaderPool(path: indexPath)
-        let indexer = try Indexer(path: indexPath)
-        indexer.readOptions = configuration.readOptions
-        let writer = WriteQueue(indexer: indexer, logger: logger) { readers.indexDidCommit() }
+        let openIndexer: @Sendable () throws -> Indexer = {
+            let indexer = try Indexer(path: indexPath)
+            indexer.readOptions = configuration.readOptions
+            return indexer
+        }
+        let writer = WriteQueue(indexer: try openIndexer(), logger: logger,
+                                onCommit: { readers.indexDidCommit() }, reopen: openIndexer)
         let watcher = try FolderWatcher(folders: folders, logger: logger)
-        let sync = CorpusSync(watcher: watcher, writer: writer, logger: logger)
-        let binding = try UnixSocketBinding(path: configuration.socketPath, mode: configuration.socketMode)
+        let sync = CorpusSync(watcher: watcher, writer: writer, rescanInterval: configuration.rescanInterval, logger: logger)
+        let binding = try socketBinding(configuration)
         try binding.prepare(logger: logger)
 
         let api = QuorumAPI(readers: readers, writer: writer, indexPath: indexPath, watchFolders: folders)
@@ -72,14 +81,16 @@ public enum Daemon {
             },
             logger: logger)
         let stopping = StoppingNotice(logger: logger) {
+            // Finish the job in hand and drop the queue: a stop takes one job, not the backlog.
+            writer.stopTakingJobs()
             notify(logger) { try notifier.stopping() }
         }
         // Graceful shutdown runs in reverse order: the notice, then the listener stops taking
         // requests and lets those in flight finish, then the watcher stops feeding the writer.
-        let group = ServiceGroup(services: [watcher, sync, app, stopping], gracefulShutdownSignals: [.sigterm, .sigint],
-                                 logger: logger)
+        let services = ServiceGroup(services: [watcher, sync, app, stopping], gracefulShutdownSignals: [.sigterm, .sigint],
+                                    logger: logger)
         do {
-            try await group.run()
+            try await services.run()
         } catch {
             await writer.close()
             binding.removeSocketFile(logger: logger)
@@ -93,7 +104,7 @@ public enum Daemon {
     /// Serves searches over shards that other daemons write: readers and the API only.
     private static func runFederation(_ configuration: DaemonConfiguration, logger: Logger) async throws {
         let readers = ReaderPool(source: .shards(configuration.shards, configuration.shardOptions))
-        let binding = try UnixSocketBinding(path: configuration.socketPath, mode: configuration.socketMode)
+        let binding = try socketBinding(configuration)
         try binding.prepare(logger: logger)
         let names = configuration.shards.map(\.description).joined(separator: ", ")
         let api = QuorumAPI(readers: readers, writer: nil, indexPath: "shards: \(names)", watchFolders: [])
@@ -116,6 +127,15 @@ public enum Daemon {
         defer { binding.removeSocketFile(logger: logger) }
         try await group.run()
         logger.info("stopped")
+    }
+
+    /// The socket with its mode, and its group when one is configured.
+    private static func socketBinding(_ configuration: DaemonConfiguration) throws -> UnixSocketBinding {
+        var group: gid_t?
+        if let name = configuration.socketGroup {
+            group = try UnixSocketBinding.groupID(named: name, socketPath: configuration.socketPath)
+        }
+        return try UnixSocketBinding(path: configuration.socketPath, mode: configuration.socketMode, group: group)
     }
 
     private static func notify(_ logger: Logger, _ send: () throws -> Void) {

@@ -14,6 +14,8 @@ public struct APIError: HTTPResponseError, Hashable, CustomStringConvertible {
     public let code: String
     /// A sentence a person can act on.
     public let message: String
+    /// For 405: the methods the path does take, sent as the `Allow` header.
+    public var allowedMethods: [HTTPRequest.Method] = []
 
     /// An error with this status, code and message.
     public init(status: HTTPResponse.Status, code: String, message: String) {
@@ -49,9 +51,13 @@ public struct APIError: HTTPResponseError, Hashable, CustomStringConvertible {
     /// shape is the same whatever encoder a route group configures.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let body = try JSONEncoder.apiErrors.encode(Envelope(error: .init(code: code, message: message)))
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if !allowedMethods.isEmpty {
+            headers[.allow] = allowedMethods.map(\.rawValue).joined(separator: ", ")
+        }
         return Response(
             status: status,
-            headers: [.contentType: "application/json; charset=utf-8"],
+            headers: headers,
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: body))
         )
     }

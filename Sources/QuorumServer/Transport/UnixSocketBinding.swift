@@ -22,6 +22,8 @@ public final class UnixSocketBinding: Sendable {
     public let path: String
     /// The access mode set on the socket file once bound.
     public let mode: mode_t
+    /// The group given the socket file once bound (nil: the daemon's own group).
+    public let group: gid_t?
     // (device, inode) of the socket we bound, so we only ever delete our own socket file.
     private let boundFile = Mutex<(dev: UInt64, ino: UInt64)?>(nil)
 
@@ -32,7 +34,7 @@ public final class UnixSocketBinding: Sendable {
     ///
     /// - Throws: ``UnixSocketBindingError`` with kind `.pathTooLong` when `path` exceeds
     ///   ``maximumPathLength`` bytes (bind(2) would fail with a less helpful message).
-    public init(path: String, mode: mode_t = UnixSocketBinding.defaultMode) throws(UnixSocketBindingError) {
+    public init(path: String, mode: mode_t = UnixSocketBinding.defaultMode, group: gid_t? = nil) throws(UnixSocketBindingError) {
         guard !path.isEmpty else {
             throw UnixSocketBindingError(.pathTooLong, path: path, "the socket path is empty")
         }
@@ -44,6 +46,7 @@ public final class UnixSocketBinding: Sendable {
         }
         self.path = path
         self.mode = mode
+        self.group = group
     }
 
     /// Makes the path ready to bind: creates the parent folder, and removes a stale socket left
@@ -96,6 +99,12 @@ public final class UnixSocketBinding: Sendable {
     /// at bind time, and changing the process-wide umask would race with other threads creating
     /// files. The unit's `UMask=0007` keeps the moment before chmod closed to others.
     public func didBind() throws(UnixSocketBindingError) {
+        // The group first, so the file is never open to the wrong group under the final mode.
+        if let group, chown(path, uid_t.max, group) != 0 {
+            let code = errno
+            throw UnixSocketBindingError(
+                .unusable, path: path, "cannot give \(path) to group \(group): \(String(cString: strerror(code)))")
+        }
         guard chmod(path, mode) == 0 else {
             let code = errno
             throw UnixSocketBindingError(

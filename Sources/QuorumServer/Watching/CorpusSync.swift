@@ -10,11 +10,18 @@ public final class CorpusSync: Service, Sendable {
     private let writer: WriteQueue
     private let scanner: FolderScanner
     private let logger: Logger
+    /// How often the folders are reconciled again while running; nil for never.
+    public let rescanInterval: Duration?
 
-    public init(watcher: FolderWatcher, writer: WriteQueue, scanner: FolderScanner = FolderScanner(), logger: Logger) {
+    /// `rescanInterval`: besides the start-up reconciliation, reconcile again this often while the
+    /// writer is idle. That retries what events cannot announce: a file whose permissions were
+    /// fixed, and files a failed write (a full disk) left out.
+    public init(watcher: FolderWatcher, writer: WriteQueue, scanner: FolderScanner = FolderScanner(),
+                rescanInterval: Duration? = nil, logger: Logger) {
         self.watcher = watcher
         self.writer = writer
         self.scanner = scanner
+        self.rescanInterval = rescanInterval
         self.logger = logger
     }
 
@@ -24,6 +31,9 @@ public final class CorpusSync: Service, Sendable {
         await withDiscardingTaskGroup { jobs in
             for job in reconciliationJobs() {
                 jobs.addTask { await self.submit(job) }
+            }
+            if let rescanInterval {
+                jobs.addTask { await self.rescanPeriodically(every: rescanInterval) }
             }
             for await event in watcher.events.cancelOnGracefulShutdown() {
                 switch event {
@@ -38,6 +48,20 @@ public final class CorpusSync: Service, Sendable {
                     for job in reconciliationJobs() {
                         jobs.addTask { await self.submit(job) }
                     }
+                }
+            }
+            // Graceful shutdown: stop the rescans; submitted jobs finish or are dropped by the writer.
+            jobs.cancelAll()
+        }
+    }
+
+    private func rescanPeriodically(every interval: Duration) async {
+        while (try? await Task.sleep(for: interval)) != nil {
+            // A busy writer will see its files through; a rescan then would only queue duplicates.
+            guard writer.depth == 0 else { continue }
+            await withDiscardingTaskGroup { jobs in
+                for job in reconciliationJobs() {
+                    jobs.addTask { await self.submit(job) }
                 }
             }
         }

@@ -4,7 +4,7 @@ import Glibc
 
 /// One entry of a folder, as the scanner and the watcher need it.
 struct DirectoryEntry {
-    enum Kind { case file, folder, other }
+    enum Kind { case file, folder, link, other }
     let name: String
     let kind: Kind
 }
@@ -30,6 +30,7 @@ func listDirectory(_ path: String) throws(WatchingError) -> [DirectoryEntry] {
         switch Int32(entry.pointee.d_type) {
         case Int32(DT_REG): kind = .file
         case Int32(DT_DIR): kind = .folder
+        case Int32(DT_LNK): kind = .link
         case Int32(DT_UNKNOWN):
             // Some file systems (older XFS, some FUSE) do not fill d_type: ask lstat.
             kind = fileKind(atPath: path + "/" + name)
@@ -46,6 +47,7 @@ func fileKind(atPath path: String) -> DirectoryEntry.Kind {
     switch info.st_mode & S_IFMT {
     case S_IFREG: return .file
     case S_IFDIR: return .folder
+    case S_IFLNK: return .link
     default: return .other
     }
 }

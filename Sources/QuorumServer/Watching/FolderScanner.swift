@@ -25,7 +25,9 @@ public struct ScannedFile: Sendable, Hashable {
 /// Lists the documents under the corpus folders, recursively, with size and mtime.
 ///
 /// It follows the same rules as ``FolderWatcher`` (``CorpusFileFilter``): hidden files and
-/// folders, partial files and symbolic links are skipped.
+/// folders and partial files are skipped. Symbolic links (and FIFOs, sockets) with a document's name are listed but
+/// never followed (links to folders are not descended into): the indexer refuses them with a
+/// reason, so `/status` says why `minutes.txt` is not searchable instead of ignoring it.
 public struct FolderScanner: Sendable {
     /// Which files count as documents.
     public let filter: CorpusFileFilter
@@ -70,10 +72,13 @@ public struct FolderScanner: Sendable {
             switch entry.kind {
             case .folder where filter.descends(intoFolderNamed: entry.name):
                 try walk(path, into: &files, isRoot: false, logger: logger)
-            case .file where filter.accepts(fileName: entry.name):
+            case .file where filter.accepts(fileName: entry.name), .link where filter.accepts(fileName: entry.name),
+                 .other where filter.accepts(fileName: entry.name):
                 var info = stat()
                 // The file may vanish between readdir and lstat; then it is simply not there.
-                guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                // Anything but a folder is listed (a FIFO named minutes.txt too): the indexer
+                // refuses what is not a regular file, with a reason, without opening it.
+                guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
                 let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
                 files.append(ScannedFile(path: path, size: Int64(info.st_size), modificationTime: mtime))
             default:

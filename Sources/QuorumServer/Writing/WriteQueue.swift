@@ -39,7 +39,8 @@ public enum WriteResult: Sendable, Equatable {
 /// about is already searchable.
 public final class WriteQueue: @unchecked Sendable {
     // @unchecked: `indexer` and `awaitingCommit` are touched only on `queue`; the rest is in Mutexes.
-    private let indexer: Indexer
+    private var indexer: Indexer
+    private let reopenIndexer: (@Sendable () throws -> Indexer)?
     private let queue = DispatchQueue(label: "quorum.index-writer")
     private let logger: Logger
     private let onCommit: @Sendable () -> Void
@@ -54,15 +55,21 @@ public final class WriteQueue: @unchecked Sendable {
         var pending = 0
         var lastCommit: Date?
         var lastError: String?
+        var writerError: WriterError?
         var sources: [SourceRecord] = []
         var itemCount = 0
         var closed = false
     }
 
     /// Takes over `indexer`; `onCommit` runs after every commit (readers reopen then).
+    /// `reopen` opens the index afresh after a failed write (a full disk), so the writer goes
+    /// back to the last commit instead of carrying half-written state; without it the writer
+    /// keeps its handle.
     public init(indexer: Indexer, commitInterval: Duration = .milliseconds(250), logger: Logger,
-                onCommit: @escaping @Sendable () -> Void = {}) {
+                onCommit: @escaping @Sendable () -> Void = {},
+                reopen: (@Sendable () throws -> Indexer)? = nil) {
         self.indexer = indexer
+        self.reopenIndexer = reopen
         self.commitInterval = commitInterval
         self.logger = logger
         self.onCommit = onCommit
@@ -94,14 +101,23 @@ public final class WriteQueue: @unchecked Sendable {
     public var lastCommit: Date? { state.withLock { $0.lastCommit } }
     /// The last commit's failure, if the last commit failed.
     public var lastError: String? { state.withLock { $0.lastError } }
+    /// Why the index could not be written, while it cannot (cleared by the next good commit).
+    public var writerError: WriterError? { state.withLock { $0.writerError } }
     /// The sources the index knows, as of the last job.
     public var sources: [SourceRecord] { state.withLock { $0.sources } }
     /// Items in the index, as of the last job.
     public var itemCount: Int { state.withLock { $0.itemCount } }
 
-    /// Refuses new jobs, finishes those queued, commits and returns. Called on graceful shutdown.
-    public func close() async {
+    /// Refuses new jobs and drops those still queued (each caller hears ``WriteQueueError/closed``);
+    /// the job running now finishes. Called as graceful shutdown starts, so a stop never waits
+    /// for a long queue: the next start's reconciliation finds the dropped files again.
+    public func stopTakingJobs() {
         state.withLock { $0.closed = true }
+    }
+
+    /// Refuses new jobs, drops those queued, commits what is done and returns. Called on graceful shutdown.
+    public func close() async {
+        stopTakingJobs()
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             queue.async {
                 self.commitNow()
@@ -113,14 +129,24 @@ public final class WriteQueue: @unchecked Sendable {
     // MARK: - On the writer's queue
 
     private func run(_ job: WriteJob, continuation: CheckedContinuation<WriteResult, any Error>) {
+        if state.withLock({ $0.closed }) {
+            state.withLock { $0.pending -= 1 }
+            continuation.resume(throwing: WriteQueueError.closed)
+            return
+        }
         let started = ContinuousClock.now
         do {
             let result = try perform(job)
             log(job, result, since: started)
             awaitingCommit.append((continuation, result))
         } catch {
+            // Only the index itself throws here (reading failures are results): the change is
+            // cancelled and the writer goes back to the last commit.
             logger.error("failed \(job): \(error)")
             continuation.resume(throwing: error)
+            state.withLock { $0.pending -= 1 }
+            abandonUncommitted(because: error)
+            return
         }
         let remaining = state.withLock { state -> Int in
             state.pending -= 1
@@ -167,6 +193,7 @@ public final class WriteQueue: @unchecked Sendable {
             state.withLock {
                 $0.lastCommit = Date()
                 $0.lastError = nil
+                $0.writerError = nil
                 $0.itemCount = count
             }
             if !waiting.isEmpty {
@@ -175,12 +202,42 @@ public final class WriteQueue: @unchecked Sendable {
             onCommit()
             for (continuation, result) in waiting { continuation.resume(returning: result) }
         } catch {
-            // Nothing half-written is visible: Xapian keeps the last good commit. The jobs'
-            // callers hear why; the files are retried when they change again or on restart.
             logger.error("commit failed: \(error)")
-            state.withLock { $0.lastError = "\(error)" }
-            for (continuation, _) in waiting { continuation.resume(throwing: error) }
+            awaitingCommit = waiting
+            abandonUncommitted(because: error)
         }
+    }
+
+    /// After a failed write: nothing half-written is visible (Xapian keeps the last good commit),
+    /// the waiting callers hear why, and the index is opened afresh so the writer's view —
+    /// sources, items — is the committed one again. The files are retried by the next rescan
+    /// (``CorpusSync``), which finds them missing or out of date.
+    private func abandonUncommitted(because error: any Error) {
+        let waiting = awaitingCommit
+        awaitingCommit = []
+        let message = "\(error)"
+        state.withLock {
+            $0.lastError = message
+            $0.writerError = WriterError(message: message, since: $0.writerError?.since ?? Date())
+        }
+        for (continuation, _) in waiting { continuation.resume(throwing: error) }
+        guard let reopenIndexer else { return }
+        // Close inside a fresh transaction: closing aborts it, where a plain close would try to
+        // commit the very changes that just failed.
+        try? indexer.database.beginTransaction(flushed: false)
+        indexer.database.close()
+        do {
+            indexer = try reopenIndexer()
+        } catch {
+            logger.critical("cannot reopen the index after a failed write: \(error)")
+            return
+        }
+        let count = indexer.database.documentCount
+        state.withLock {
+            $0.sources = indexer.sources
+            $0.itemCount = count
+        }
+        lastCommitStarted = .now
     }
 
     private func log(_ job: WriteJob, _ result: WriteResult, since started: ContinuousClock.Instant) {
@@ -198,6 +255,14 @@ public final class WriteQueue: @unchecked Sendable {
             logger.debug("no change for \(job)")
         }
     }
+}
+
+/// A failure to write the index (a full disk, an I/O error), reported in `/status` until a commit works again.
+public struct WriterError: Sendable, Equatable {
+    /// Xapian's message.
+    public var message: String
+    /// When writing first failed in this run of failures.
+    public var since: Date
 }
 
 /// Why the write queue refused a job.
