@@ -65,6 +65,8 @@ let fullPackage = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // Benchmarks/run's query driver: the mix in process and over the socket (not shipped).
+        .executableTarget(name: "quorum-bench", dependencies: ["MinutesIndex"], path: "Benchmarks/QuorumBench"),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
         .testTarget(name: "MinutesIngestTests", dependencies: ["MinutesIngest"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MinutesIndexTests", dependencies: ["MinutesIndex"]),

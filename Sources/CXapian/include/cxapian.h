@@ -159,6 +159,17 @@ cx_status cx_database_get_uuid(const cx_database *db, char **out, size_t *out_le
  */
 cx_status cx_database_open_remote_tcp(const char *host, unsigned port, unsigned timeout_ms,
                                       unsigned connect_timeout_ms, cx_database **out, cx_error *err);
+/* ---------------------------------------------------------------- compaction (cx_compact.cpp) */
+
+/** Flags for cx_database_compact, combined with |. */
+enum {
+    CX_COMPACT_FULL = 1,          /**< Compactor::FULL: blocks packed full (default is STANDARD). */
+    CX_COMPACT_FULLER = 2,        /**< Compactor::FULLER: fuller still, for an index no longer written. */
+    CX_COMPACT_SINGLE_FILE = 4    /**< Xapian::DBCOMPACT_SINGLE_FILE: the result is one file. */
+};
+/** Writes a compacted copy of db (all its shards merged) to output, a folder (or a file with
+ *  CX_COMPACT_SINGLE_FILE) that must not exist yet; db itself is left unchanged. */
+cx_status cx_database_compact(const cx_database *db, const char *output, unsigned flags, cx_error *err);
 
 /* ---------------------------------------------------------------- WritableDatabase */
 

@@ -217,7 +217,7 @@ public final class Searcher {
 
         var hits: [SearchHit] = []
         for (index, hit) in mset.hits.enumerated() {
-            let record = try record(of: mset.document(at: index))
+            let record = try decoder.decode(HitFields.self, from: Data(mset.document(at: index).data.utf8))
             let snippet = mset.snippet(record.text, length: 240, stemmer: stemmer, flags: .exhaustive,
                                        highlightStart: "<b>", highlightEnd: "</b>", omit: "…")
             hits.append(SearchHit(
@@ -277,6 +277,28 @@ public final class Searcher {
 
     private var acronymSynonyms: AcronymExpander.Synonyms {
         shardSet.map { .table($0.acronymSynonyms) } ?? .database(database)
+    }
+
+    /// The fields of a stored ``ItemRecord`` that a hit shows. Decoding only these skips the
+    /// attendance and references, which made a third of the time of each search spent in
+    /// JSONDecoder (perf, 10k items): see Benchmarks/RESULTS.md.
+    private struct HitFields: Decodable {
+        var id: String
+        var meetingDate: MeetingDate?
+        var committee: String?
+        var section: ItemRecord.SectionSummary
+        var item: ItemRecord.ItemSummary
+        var source: ItemRecord.SourceLocation
+        var meeting: String
+        var resolved: Bool
+        var resolutions: [String]
+        var procedural: Bool
+        var text: String
+
+        enum CodingKeys: String, CodingKey {
+            case id, committee, section, item, source, meeting, resolved, resolutions, procedural, text
+            case meetingDate = "meeting_date"
+        }
     }
 
     private func record(of document: Document) throws -> ItemRecord {
