@@ -59,11 +59,13 @@ public enum PDFReader {
     }
 
     /// Whether a run under a memory limit failed for want of memory: poppler reports a failed
-    /// allocation on standard error, or C++ aborts with `std::bad_alloc`.
+    /// allocation on standard error, C++ aborts with `std::bad_alloc`, or the loader cannot even
+    /// map the libraries into the allowed address space.
     static func ranOutOfMemory(_ result: ExternalTool.Result, options: ReadOptions) -> Bool {
         guard options.helperMemoryBytes != nil, result.status != 0 || result.signalled else { return false }
         let text = result.errorText.lowercased()
         return text.contains("bad_alloc") || text.contains("out of memory") || text.contains("cannot allocate")
+            || text.contains("failed to map segment")
             || (result.signalled && [SIGABRT, SIGSEGV, SIGKILL].contains(result.status))
     }
 
