@@ -280,8 +280,8 @@ public final class Searcher {
     }
 
     /// The fields of a stored ``ItemRecord`` that a hit shows. Decoding only these skips the
-    /// attendance and references, which made a third of the time of each search spent in
-    /// JSONDecoder (perf, 10k items): see Benchmarks/RESULTS.md.
+    /// attendance and references: JSONDecoder was 18% of a search's time (perf, 10k items),
+    /// and this saves 4% of it; see Benchmarks/RESULTS.md.
     private struct HitFields: Decodable {
         var id: String
         var meetingDate: MeetingDate?
