@@ -36,6 +36,7 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Seconds a remote shard may take to answer before it is reported missing.", valueName: "SECONDS"))
     var shardTimeout: Double = 2
+
     @Option(help: ArgumentHelp("Give the socket to this group (name or number), so its members may connect.", valueName: "NAME"))
     var socketGroup: String?
 

@@ -175,7 +175,10 @@ public final class QuorumAPI: Sendable {
 
     /// `GET /status` of a daemon that federates shards: the items and shards that answer now.
     private func federatedStatus() async -> StatusReport {
-        let (items, shards) = (try? await readers.withSearcher { ($0.itemCount, $0.shardSummary()) }) ?? (0, nil)
+        let (items, shards) = (try? await readers.withSearcher { searcher in
+            let shards = searcher.shardSummary()  // first: it reconnects and reopens shards when due
+            return (searcher.itemCount, shards)
+        }) ?? (0, nil)
         return StatusReport(
             items: items, sourceCount: 0, indexedCount: 0, failedCount: 0, sources: [], lastCommit: nil, lastError: nil,
             indexBytes: 0, queueDepth: 0, uptimeSeconds: Int(Date().timeIntervalSince(startedAt)), index: indexPath,

@@ -123,9 +123,9 @@ public enum Daemon {
         let stopping = StoppingNotice(logger: logger) {
             notify(logger) { try notifier.stopping() }
         }
-        let group = ServiceGroup(services: [app, stopping], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let services = ServiceGroup(services: [app, stopping], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         defer { binding.removeSocketFile(logger: logger) }
-        try await group.run()
+        try await services.run()
         logger.info("stopped")
     }
 
