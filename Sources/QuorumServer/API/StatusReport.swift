@@ -8,24 +8,7 @@ public struct StatusReport: Codable, Sendable {
         public var path: String
         public var state: String
         public var reason: String?
-        /// A file that could not be indexed: which, why and since when. Listed until the file is
-    /// fixed and indexed, or removed.
-    public struct FailedFile: Codable, Sendable, Equatable {
-        /// Relative to the watched folder that holds it (absolute if it is in none).
-        public var path: String
-        public var reason: String
-        /// ISO 8601: when this failure was first seen.
-        public var since: String
-    }
-
-    /// Why the index cannot be written now (a full disk); searches still answer from the last commit.
-    public struct WriterFailure: Codable, Sendable, Equatable {
-        public var message: String
-        /// ISO 8601.
-        public var since: String
-    }
-
-    public var items: Int
+        public var items: Int
 
         init(_ record: SourceRecord) {
             id = record.id
