@@ -159,6 +159,7 @@ cx_status cx_database_get_uuid(const cx_database *db, char **out, size_t *out_le
  */
 cx_status cx_database_open_remote_tcp(const char *host, unsigned port, unsigned timeout_ms,
                                       unsigned connect_timeout_ms, cx_database **out, cx_error *err);
+
 /* ---------------------------------------------------------------- compaction (cx_compact.cpp) */
 
 /** Flags for cx_database_compact, combined with |. */

@@ -220,11 +220,14 @@ public final class Searcher {
             let record = try decoder.decode(HitFields.self, from: Data(mset.document(at: index).data.utf8))
             let snippet = mset.snippet(record.text, length: 240, stemmer: stemmer, flags: .exhaustive,
                                        highlightStart: "<b>", highlightEnd: "</b>", omit: "…")
+            // The meeting's other matches: counted apart over remote shards, else Xapian's count.
+            let othersInMeeting = meetingMatches.map { max(0, ($0[record.meeting] ?? 1) - 1) } ?? hit.collapseCount
             hits.append(SearchHit(
                 id: record.id, rank: hit.rank + 1, percent: hit.percent, weight: hit.weight,
                 meetingDate: record.meetingDate, committee: record.committee, section: record.section,
                 item: record.item, snippet: snippet, source: record.source, meeting: record.meeting,
-                resolved: record.resolved, resolutions: record.resolutions, procedural: record.procedural, collapsedCount: request.collapseByMeeting ? meetingMatches.map { max(0, ($0[record.meeting] ?? 1) - 1) } ?? hit.collapseCount : nil))
+                resolved: record.resolved, resolutions: record.resolutions, procedural: record.procedural,
+                collapsedCount: request.collapseByMeeting ? othersInMeeting : nil))
         }
         var facets: [String: [FacetCount]] = [:]
         for (name, spy) in spies {
