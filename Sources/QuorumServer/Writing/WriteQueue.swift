@@ -35,16 +35,20 @@ public enum WriteResult: Sendable, Equatable {
 /// own, and commits are batched — when the queue drains, or every ``commitInterval`` under a
 /// steady load — never once per item or per file during a bulk load.
 ///
+/// Jobs are taken newest file first (``JobSchedule``): a file landing during a bulk load is
+/// searchable within a commit interval or so instead of after the whole backlog.
+///
 /// A job's caller is answered after the commit that holds the job, so a document it was told
 /// about is already searchable.
 public final class WriteQueue: @unchecked Sendable {
     // @unchecked: `indexer` and `awaitingCommit` are touched only on `queue`; the rest is in Mutexes.
+    private typealias Waiter = CheckedContinuation<WriteResult, any Error>
     private var indexer: Indexer
     private let reopenIndexer: (@Sendable () throws -> Indexer)?
     private let queue = DispatchQueue(label: "quorum.index-writer")
     private let logger: Logger
     private let onCommit: @Sendable () -> Void
-    private var awaitingCommit: [(CheckedContinuation<WriteResult, any Error>, WriteResult)] = []
+    private var awaitingCommit: [(Waiter, WriteResult)] = []
     private var lastCommitStarted = ContinuousClock.now
     private let state = Mutex(State())
 
@@ -52,7 +56,9 @@ public final class WriteQueue: @unchecked Sendable {
     public let commitInterval: Duration
 
     private struct State {
+        /// Jobs submitted and not yet run (a job joining a queued one for the same file counts).
         var pending = 0
+        var schedule = JobSchedule<Waiter>()
         var lastCommit: Date?
         var lastError: String?
         var writerError: WriterError?
@@ -85,13 +91,15 @@ public final class WriteQueue: @unchecked Sendable {
             let accepted = state.withLock { state -> Bool in
                 guard !state.closed else { return false }
                 state.pending += 1
+                state.schedule.add(job, waiter: continuation)
                 return true
             }
             guard accepted else {
                 continuation.resume(throwing: WriteQueueError.closed)
                 return
             }
-            queue.async { self.run(job, continuation: continuation) }
+            // One turn of the writer per submission; a turn runs whichever job is due then.
+            queue.async { self.runNext() }
         }
     }
 
@@ -126,30 +134,41 @@ public final class WriteQueue: @unchecked Sendable {
         }
     }
 
+    /// Holds every job not yet started until ``releaseJobs()`` (the running one finishes), so a
+    /// test can queue jobs before any runs and see the order they are taken in.
+    func holdJobs() { queue.suspend() }
+
+    /// Lets held jobs run.
+    func releaseJobs() { queue.resume() }
+
     // MARK: - On the writer's queue
 
-    private func run(_ job: WriteJob, continuation: CheckedContinuation<WriteResult, any Error>) {
-        if state.withLock({ $0.closed }) {
-            state.withLock { $0.pending -= 1 }
-            continuation.resume(throwing: WriteQueueError.closed)
+    private func runNext() {
+        let (taken, closed) = state.withLock { ($0.schedule.next(), $0.closed) }
+        guard let taken else { return }  // its job joined one that has run already
+        let waiters = taken.waiters
+        if closed {
+            state.withLock { $0.pending -= waiters.count }
+            for waiter in waiters { waiter.resume(throwing: WriteQueueError.closed) }
             return
         }
+        let job = taken.job
         let started = ContinuousClock.now
         do {
             let result = try perform(job)
             log(job, result, since: started)
-            awaitingCommit.append((continuation, result))
+            awaitingCommit.append(contentsOf: waiters.map { ($0, result) })
         } catch {
             // Only the index itself throws here (reading failures are results): the change is
             // cancelled and the writer goes back to the last commit.
             logger.error("failed \(job): \(error)")
-            continuation.resume(throwing: error)
-            state.withLock { $0.pending -= 1 }
+            for waiter in waiters { waiter.resume(throwing: error) }
+            state.withLock { $0.pending -= waiters.count }
             abandonUncommitted(because: error)
             return
         }
         let remaining = state.withLock { state -> Int in
-            state.pending -= 1
+            state.pending -= waiters.count
             state.sources = indexer.sources
             return state.pending
         }

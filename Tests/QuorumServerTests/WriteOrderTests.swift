@@ -1,0 +1,134 @@
+import Foundation
+import MinutesIndex
+import Synchronization
+import Testing
+@testable import QuorumServer
+
+/// The order the writer takes jobs in: newest file first, barriers in turn, one job per path.
+@Suite("Write order")
+struct WriteOrderTests {
+    /// Takes every queued job, returning each job with the waiters it answers.
+    /// Waits (up to 30 s) for a condition another thread makes true; whether it came true.
+    private static func waitUntil(_ condition: () -> Bool) async -> Bool {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !condition() {
+            guard ContinuousClock.now < deadline else { return false }
+            try? await Task.sleep(for: .milliseconds(2))
+        }
+        return true
+    }
+
+    private static func drain(_ schedule: inout JobSchedule<Int>) -> [(WriteJob, [Int])] {
+        var taken: [(WriteJob, [Int])] = []
+        while let entry = schedule.next() { taken.append((entry.job, entry.waiters)) }
+        return taken
+    }
+
+    @Test("file jobs run newest first")
+    func newestFileFirst() {
+        var schedule = JobSchedule<Int>()
+        for n in 0..<4 { schedule.add(.indexFile("/w/\(n).txt"), waiter: n) }
+        #expect(schedule.count == 4)
+        let first = schedule.next()
+        #expect(first?.job == .indexFile("/w/3.txt"))
+        schedule.add(.indexFile("/w/late.txt"), waiter: 9)  // lands while the backlog is being worked off
+        #expect(Self.drain(&schedule).map(\.0) == [.indexFile("/w/late.txt"), .indexFile("/w/2.txt"),
+                                                    .indexFile("/w/1.txt"), .indexFile("/w/0.txt")])
+        #expect(schedule.count == 0)
+        #expect(schedule.next() == nil)
+    }
+
+    @Test("a job for a queued path joins it: the last job decides, every waiter hears it")
+    func samePathJoins() {
+        var schedule = JobSchedule<Int>()
+        schedule.add(.indexFile("/w/a.txt"), waiter: 1)
+        schedule.add(.indexFile("/w/b.txt"), waiter: 2)
+        schedule.add(.removeFile("/w/a.txt"), waiter: 3)
+        #expect(schedule.count == 2)
+        let taken = Self.drain(&schedule)
+        #expect(taken.map(\.0) == [.removeFile("/w/a.txt"), .indexFile("/w/b.txt")])
+        #expect(taken.map(\.1) == [[1, 3], [2]])
+        // Taken is taken: the same path queued again is a job of its own.
+        schedule.add(.indexFile("/w/a.txt"), waiter: 4)
+        #expect(Self.drain(&schedule).map(\.1) == [[4]])
+    }
+
+    @Test("barriers keep their place; files never cross them and never join across them")
+    func barriersKeepOrder() {
+        var schedule = JobSchedule<Int>()
+        schedule.add(.indexFile("/w/a.txt"), waiter: 1)
+        schedule.add(.indexFile("/w/b.txt"), waiter: 2)
+        schedule.add(.removeFolder("/w"), waiter: 3)
+        schedule.add(.indexFile("/w/a.txt"), waiter: 4)
+        schedule.add(.indexFile("/w/c.txt"), waiter: 5)
+        schedule.add(.removeSource("old"), waiter: 6)
+        schedule.add(.removeSavedSearch("s"), waiter: 7)
+        #expect(schedule.count == 7)
+        #expect(Self.drain(&schedule).map(\.1) == [[2], [1], [3], [5], [4], [6], [7]])
+    }
+
+    @Test("a long reconciliation of barriers and files drains completely and in order")
+    func longQueues() {
+        var schedule = JobSchedule<Int>()
+        var expected: [Int] = []
+        for block in 0..<300 {
+            let files = (0..<5).map { block * 10 + $0 }
+            for n in files { schedule.add(.indexFile("/w/\(n).txt"), waiter: n) }
+            schedule.add(.removeSource("s\(block)"), waiter: block * 10 + 9)
+            expected += files.reversed() + [block * 10 + 9]
+        }
+        #expect(schedule.count == 1800)
+        #expect(Self.drain(&schedule).flatMap(\.1) == expected)
+    }
+
+    @Test("the daemon's writer indexes a file that lands behind a backlog next, not last")
+    func writerTakesTheNewcomerFirst() async throws {
+        let folder = try TemporaryFolder()
+        try makeFolder(folder.path("corpus"))
+        let backlog = 40
+        for n in 0..<backlog {
+            try writeFile(folder.path("corpus/bulk-\(n).txt"), SampleMinutes.cabinet)
+        }
+        try writeFile(folder.path("corpus/newcomer.txt"), SampleMinutes.planning)
+        // A commit after every job, so each caller hears back in the order the jobs ran.
+        let writer = WriteQueue(indexer: try Indexer(path: folder.path("index")), commitInterval: .zero,
+                                logger: LogRecorder().logger())
+        let finished = FinishedJobs()
+        writer.holdJobs()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for n in 0..<backlog {
+                group.addTask {
+                    _ = try await writer.submit(.indexFile(folder.path("corpus/bulk-\(n).txt")))
+                    finished.append("bulk-\(n)")
+                }
+            }
+            #expect(await Self.waitUntil { writer.depth == backlog })
+            group.addTask {
+                let result = try await writer.submit(.indexFile(folder.path("corpus/newcomer.txt")))
+                guard case let .indexed(_, items) = result else {
+                    Issue.record("not indexed: \(result)")
+                    return
+                }
+                #expect(items.count == 2)
+                finished.append("newcomer")
+            }
+            #expect(await Self.waitUntil { writer.depth == backlog + 1 })  // released either way
+            writer.releaseJobs()
+            try await group.waitForAll()
+        }
+        // A commit follows each job and answers its caller; callers' tasks may run a little out
+        // of turn, hence "among the first three" (first in first out would make it the last).
+        let order = finished.names
+        #expect(order.count == backlog + 1)
+        #expect(order.prefix(3).contains("newcomer"), "finished in the order \(order)")
+        #expect(writer.itemCount == 2 * backlog + 2)
+        #expect(writer.depth == 0)
+    }
+}
+
+/// The jobs that have finished, in the order their callers heard back.
+private final class FinishedJobs: Sendable {
+    private let list = Mutex<[String]>([])
+    func append(_ name: String) { list.withLock { $0.append(name) } }
+    var names: [String] { list.withLock { $0 } }
+}
