@@ -12,19 +12,11 @@ struct CrashSoakTests {
 
     @Test("3 rounds of kill -9 during ingest of 100 files lose and double nothing",
           .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xapian-check")))
-    func shortSoak() throws {
+    func shortSoak() async throws {
         let script = Self.repositoryRoot.appendingPathComponent("scripts/crash-soak")
-        let process = Process()
-        process.executableURL = script
-        process.arguments = ["--rounds", "3", "--files", "100", "--bin", DaemonProcess.productsFolder.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (status, text) = try await runProgram(script, ["--rounds", "3", "--files", "100", "--bin", DaemonProcess.productsFolder.path])
         print(text)
-        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(status == 0, "\(text)")
         #expect(text.contains("crash soak passed: 3 rounds survived (3 SIGKILLs"))
         #expect(text.contains("100 files, 200 items, nothing lost or doubled"))
         // Every round compared with its clean rebuild.

@@ -117,16 +117,7 @@ struct HTTPOverUnixSocketTests {
     }
 
     static func curl(_ arguments: [String]) async throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["--max-time", "5"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        // Read before waiting, so a large reply cannot fill the pipe and stall curl.
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try await runProgram(URL(fileURLWithPath: "/usr/bin/curl"), ["--max-time", "5"] + arguments).output
     }
 }
 

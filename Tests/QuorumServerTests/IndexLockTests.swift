@@ -71,7 +71,7 @@ struct IndexLockTests {
 
         // The kernel drops the lock when the holder dies, however it dies.
         kill(child.processIdentifier, SIGKILL)
-        child.waitUntilExit()
+        await child.exited()
         let after = try IndexLock(indexDirectory: folder.path)
         #expect(after.isHeld)
     }

@@ -29,7 +29,7 @@ struct LeastPrivilegeTests {
 
         let refused = try DaemonProcess(index: folder.path("index"), watch: folder.path("corpus"), socket: folder.path("q2.sock"),
                                         extra: ["--socket-group", "no-such-group-quorum"])
-        refused.process.waitUntilExit()
+        await refused.process.exited()
         #expect(refused.process.terminationStatus != 0)
         #expect(refused.log().contains("no group named 'no-such-group-quorum'"))
     }

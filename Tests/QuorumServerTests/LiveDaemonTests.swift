@@ -44,7 +44,7 @@ struct LiveDaemonTests {
 
         // A second daemon on the same index refuses at once, naming the problem.
         let second = try DaemonProcess(index: folder.path("index"), watch: folder.path("corpus"), socket: folder.path("q2.sock"))
-        second.process.waitUntilExit()
+        await second.process.exited()
         #expect(second.process.terminationStatus != 0)
         #expect(second.log().contains("is locked by quorumd pid \(daemon.process.processIdentifier)"))
 
@@ -59,7 +59,7 @@ struct LiveDaemonTests {
             check.arguments = [folder.path("index")]
             check.standardOutput = FileHandle.nullDevice
             try check.run()
-            check.waitUntilExit()
+            await check.exited()
             #expect(check.terminationStatus == 0)
         }
     }

@@ -167,7 +167,7 @@ struct LoadAndDiskTests {
         check.arguments = [folder.path("disk/index")]
         check.standardOutput = FileHandle.nullDevice
         try check.run()
-        check.waitUntilExit()
+        await check.exited()
         #expect(check.terminationStatus == 0)
     }
 }

@@ -88,3 +88,37 @@ func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async 
     }
     return condition()
 }
+
+extension Process {
+    /// Waits for the process to exit on a thread of its own. `waitUntilExit()` in an async test
+    /// holds one of the cooperative pool's threads — two on a two-core machine — for as long as
+    /// the program runs, and the timeouts of every other test running meanwhile expire.
+    func exited() async {
+        nonisolated(unsafe) let process = self
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread {
+                process.waitUntilExit()
+                done.resume()
+            }.start()
+        }
+    }
+}
+
+/// Runs a program to its end on a thread of its own (see ``Foundation/Process/exited()``) and
+/// returns its exit status and its standard output and error, together.
+func runProgram(_ program: URL, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = program
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    nonisolated(unsafe) let reading = pipe.fileHandleForReading
+    // Read before waiting, so a large output cannot fill the pipe and stall the program.
+    let data = await withCheckedContinuation { (done: CheckedContinuation<Data, Never>) in
+        Thread { done.resume(returning: reading.readDataToEndOfFile()) }.start()
+    }
+    await process.exited()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
