@@ -67,6 +67,17 @@ struct WriteOrderTests {
         #expect(Self.drain(&schedule).map(\.1) == [[2], [1], [3], [5], [4], [6], [7]])
     }
 
+    @Test("folders take turns: a file landing beside a bulk copy waits one job at most")
+    func foldersTakeTurns() {
+        var schedule = JobSchedule<Int>()
+        for n in 0..<10 { schedule.add(.indexFile("/w/archive/\(n).txt"), waiter: n) }
+        #expect(schedule.next()?.job == .indexFile("/w/archive/9.txt"))
+        schedule.add(.indexFile("/w/new.txt"), waiter: 100)
+        schedule.add(.indexFile("/w/archive/10.txt"), waiter: 10)  // the copy is still landing
+        schedule.add(.indexFile("/w/other/a.txt"), waiter: 200)
+        #expect(Self.drain(&schedule).flatMap(\.1) == [100, 200, 10, 8, 7, 6, 5, 4, 3, 2, 1, 0])
+    }
+
     @Test("a long reconciliation of barriers and files drains completely and in order")
     func longQueues() {
         var schedule = JobSchedule<Int>()

@@ -1,14 +1,17 @@
-/// The order the index writer takes its jobs in: the newest file first, everything else in turn.
+/// The order the index writer takes its jobs in: the newest file first, folders in turn,
+/// everything else in line.
 ///
 /// A file that lands while a bulk load is being indexed is the one somebody is waiting for —
 /// they just saved it and are about to search for it — while the backlog is nobody's
 /// immediate wait. So file jobs (index or remove one path) run newest first, and a job for a
 /// path that is already queued joins that job instead of queueing twice: whichever came last
-/// says what happens to the file, and every waiter hears the one result.
+/// says what happens to the file, and every waiter hears the one result. Folders with files
+/// queued take turns, so an archive copied into one folder holds up a file landing in another
+/// by one job at most, even while the copy is still landing.
 ///
 /// Jobs that are not about one file (removing a folder or a source, saved searches) are
 /// barriers: they run after every job submitted before them and before every job submitted
-/// after them, so newest-first never moves a file across them.
+/// after them, so neither newest-first nor taking turns ever moves a file across them.
 ///
 /// Not thread-safe: ``WriteQueue`` keeps it under its lock.
 struct JobSchedule<Waiter> {
@@ -26,13 +29,47 @@ struct JobSchedule<Waiter> {
     }
 
     private enum Segment {
-        /// File jobs, taken newest first; an entry's live slot is the one carrying its stamp.
-        case files([(entry: Entry, stamp: Int)])
+        case files(FileLanes)
         /// One job that keeps its place in line.
         case barrier(Entry)
     }
 
-    /// Oldest first; `head` is the first not yet taken (taken ones are dropped in batches).
+    /// File jobs between two barriers: a lane per folder, each taken newest first, the folders in turn.
+    private final class FileLanes {
+        /// An entry's live slot is the one carrying its current stamp.
+        var lanes: [String: [(entry: Entry, stamp: Int)]] = [:]
+        /// Folders with jobs queued, in the order they first had one; `turn` is whose turn it is.
+        var folders: [String] = []
+        var turn = 0
+
+        func push(_ entry: Entry, folder: String) {
+            if lanes[folder] == nil { folders.append(folder) }
+            lanes[folder, default: []].append((entry, entry.stamp))
+        }
+
+        /// The newest live entry of the next folder that has one.
+        func pop() -> Entry? {
+            while !folders.isEmpty {
+                if turn >= folders.count { turn = 0 }
+                let folder = folders[turn]
+                while let (entry, stamp) = lanes[folder]?.popLast() {
+                    guard stamp == entry.stamp else { continue }  // it moved up the lane
+                    entry.stamp += 1  // taken: any other slot it has is stale too
+                    if lanes[folder]?.isEmpty == true { drop(folder) } else { turn += 1 }
+                    return entry
+                }
+                drop(folder)
+            }
+            return nil
+        }
+
+        private func drop(_ folder: String) {
+            lanes[folder] = nil
+            folders.remove(at: turn)  // the next folder moves into this turn
+        }
+    }
+
+    /// Oldest first; `head` is the first not yet finished (finished ones are dropped in batches).
     private var segments: [Segment] = []
     private var head = 0
     /// File jobs of the last segment, by path: the ones a new job for the same path joins.
@@ -49,11 +86,12 @@ struct JobSchedule<Waiter> {
             count += 1
             return
         }
-        var lane: [(entry: Entry, stamp: Int)] = []
-        if let last = segments.indices.last, last >= head, case let .files(open) = segments[last] {
-            lane = open
-            segments[last] = .files([])  // keep the array uniquely referenced while it grows
-            segments.removeLast()
+        let lanes: FileLanes
+        if segments.count > head, case let .files(open) = segments[segments.count - 1] {
+            lanes = open
+        } else {
+            lanes = FileLanes()
+            segments.append(.files(lanes))
         }
         let entry: Entry
         if let queued = queuedFiles[path] {
@@ -66,8 +104,7 @@ struct JobSchedule<Waiter> {
             queuedFiles[path] = entry
             count += 1
         }
-        lane.append((entry, entry.stamp))
-        segments.append(.files(lane))
+        lanes.push(entry, folder: Self.folder(of: path))
     }
 
     /// Takes the job to run next, or nil when none is queued.
@@ -75,27 +112,23 @@ struct JobSchedule<Waiter> {
         while head < segments.count {
             switch segments[head] {
             case let .barrier(entry):
-                segments[head] = .files([])
                 advance()
                 count -= 1
                 return entry
-            case .files(var lane):
-                segments[head] = .files([])
-                while let (entry, stamp) = lane.popLast() {
-                    guard stamp == entry.stamp else { continue }  // it moved up the lane
-                    if let path = entry.job.filePath, queuedFiles[path] === entry { queuedFiles[path] = nil }
-                    entry.stamp += 1  // taken: any other slot it has is stale too
-                    segments[head] = .files(lane)
-                    count -= 1
-                    return entry
+            case let .files(lanes):
+                guard let entry = lanes.pop() else {
+                    advance()
+                    continue
                 }
-                advance()
+                if let path = entry.job.filePath, queuedFiles[path] === entry { queuedFiles[path] = nil }
+                count -= 1
+                return entry
             }
         }
         return nil
     }
 
-    /// Steps past the first segment, dropping taken segments once they are half the array.
+    /// Steps past the first segment, dropping finished segments once they are half the array.
     private mutating func advance() {
         head += 1
         if head == segments.count {
@@ -105,6 +138,11 @@ struct JobSchedule<Waiter> {
             segments.removeFirst(head)
             head = 0
         }
+    }
+
+    private static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
     }
 }
 
