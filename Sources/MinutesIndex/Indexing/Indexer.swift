@@ -23,6 +23,9 @@ public final class Indexer {
     private let builder: DocumentBuilder
     private let parser = MinutesParser()
     private var sourcesByID: [String: SourceRecord]
+    /// The id of the source at each path: every file's job looks its path up, and a scan of
+    /// every record per file made a load quadratic in its number of files.
+    private var sourceIDsByPath: [String: String]
     private let acronyms: AcronymRegistry
     /// Limits for formats read through helper programs (PDF), and whether scans get OCR.
     public var readOptions = ReadOptions.standard
@@ -38,6 +41,7 @@ public final class Indexer {
         self.database = database
         builder = try DocumentBuilder(spellingDatabase: database)
         sourcesByID = try SourceRegistry.load(from: database)
+        sourceIDsByPath = Dictionary(sourcesByID.values.map { ($0.path, $0.id) }, uniquingKeysWith: { first, _ in first })
         acronyms = try AcronymRegistry(database: database)
         let version = try database.metadata(forKey: Schema.versionMetadataKey)
         if version.isEmpty {
@@ -47,14 +51,19 @@ public final class Indexer {
         }
     }
 
-    /// Every source the index knows of, indexed or failed, by id.
+    /// Every source the index knows of, indexed or failed, by path.
     public var sources: [SourceRecord] {
         sourcesByID.values.sorted { $0.path < $1.path }
     }
 
+    /// The record of the source with this id, if the index knows it.
+    public func source(id: String) -> SourceRecord? {
+        sourcesByID[id]
+    }
+
     /// The record of the source at `path`, if the index knows it.
     public func source(atPath path: String) -> SourceRecord? {
-        sourcesByID.values.first { $0.path == path }
+        sourceIDsByPath[path].flatMap { sourcesByID[$0] }
     }
 
     /// Indexes the file at `path` unless it is unchanged since last time. Reading or parsing
@@ -136,6 +145,7 @@ public final class Indexer {
             try database.setMetadata("", forKey: Schema.sourceMetadataPrefix + id)
             try acronyms.update(source: id, definitions: [], in: database)
         }
+        if let path = sourcesByID[id]?.path, sourceIDsByPath[path] == id { sourceIDsByPath[path] = nil }
         sourcesByID[id] = nil
         return true
     }
@@ -198,6 +208,7 @@ public final class Indexer {
     private func store(_ record: SourceRecord) throws {
         try SourceRegistry.store(record, in: database)
         sourcesByID[record.id] = record
+        sourceIDsByPath[record.path] = record.id
     }
 }
 

@@ -62,7 +62,9 @@ public final class WriteQueue: @unchecked Sendable {
         var lastCommit: Date?
         var lastError: String?
         var writerError: WriterError?
-        var sources: [SourceRecord] = []
+        /// The index's sources as of the last job, by id; kept up to date job by job (only the
+        /// sources a job names change), never copied whole per job.
+        var sources: [String: SourceRecord] = [:]
         var itemCount = 0
         var closed = false
     }
@@ -80,7 +82,7 @@ public final class WriteQueue: @unchecked Sendable {
         self.logger = logger
         self.onCommit = onCommit
         state.withLock {
-            $0.sources = indexer.sources
+            $0.sources = Self.byID(indexer.sources)
             $0.itemCount = indexer.database.documentCount
         }
     }
@@ -111,8 +113,10 @@ public final class WriteQueue: @unchecked Sendable {
     public var lastError: String? { state.withLock { $0.lastError } }
     /// Why the index could not be written, while it cannot (cleared by the next good commit).
     public var writerError: WriterError? { state.withLock { $0.writerError } }
-    /// The sources the index knows, as of the last job.
-    public var sources: [SourceRecord] { state.withLock { $0.sources } }
+    /// The sources the index knows, as of the last job, by path.
+    public var sources: [SourceRecord] {
+        state.withLock { Array($0.sources.values) }.sorted { $0.path < $1.path }
+    }
     /// Items in the index, as of the last job.
     public var itemCount: Int { state.withLock { $0.itemCount } }
 
@@ -154,8 +158,9 @@ public final class WriteQueue: @unchecked Sendable {
         }
         let job = taken.job
         let started = ContinuousClock.now
+        let result: WriteResult
         do {
-            let result = try perform(job)
+            result = try perform(job)
             log(job, result, since: started)
             awaitingCommit.append(contentsOf: waiters.map { ($0, result) })
         } catch {
@@ -167,9 +172,10 @@ public final class WriteQueue: @unchecked Sendable {
             abandonUncommitted(because: error)
             return
         }
+        let changed = result.sourceIDs.map { ($0, indexer.source(id: $0)) }
         let remaining = state.withLock { state -> Int in
             state.pending -= waiters.count
-            state.sources = indexer.sources
+            for (id, record) in changed { state.sources[id] = record }
             return state.pending
         }
         if remaining == 0 || ContinuousClock.now - lastCommitStarted >= commitInterval {
@@ -253,10 +259,14 @@ public final class WriteQueue: @unchecked Sendable {
         }
         let count = indexer.database.documentCount
         state.withLock {
-            $0.sources = indexer.sources
+            $0.sources = Self.byID(indexer.sources)
             $0.itemCount = count
         }
         lastCommitStarted = .now
+    }
+
+    private static func byID(_ sources: [SourceRecord]) -> [String: SourceRecord] {
+        Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
     }
 
     private func log(_ job: WriteJob, _ result: WriteResult, since started: ContinuousClock.Instant) {
@@ -272,6 +282,17 @@ public final class WriteQueue: @unchecked Sendable {
             logger.info("saved search \(saved.name): \(saved.query)")
         case .unchanged, .removed, .savedSearchRemoved:
             logger.debug("no change for \(job)")
+        }
+    }
+}
+
+extension WriteResult {
+    /// The sources whose records the job may have changed.
+    var sourceIDs: [String] {
+        switch self {
+        case let .indexed(id, _), let .unchanged(id), let .failed(id, _): return [id]
+        case let .removed(ids): return ids
+        case .savedSearch, .savedSearchRemoved: return []
         }
     }
 }
