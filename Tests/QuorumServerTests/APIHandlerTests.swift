@@ -152,7 +152,7 @@ struct APIHandlerTests {
         let folder = try TemporaryFolder()
         let (api, writer) = try await Self.makeAPI(in: folder)
         let broken = folder.path("corpus/broken.txt")
-        FileManager.default.createFile(atPath: broken, contents: Data([0x4d, 0x69, 0x6e, 0xff, 0xfe, 0x00]))
+        #expect(FileManager.default.createFile(atPath: broken, contents: Data([0x4d, 0x69, 0x6e, 0xff, 0xfe, 0x00])))
         #expect(try await writer.submit(.indexFile(broken)) == .failed(sourceID: "broken", reason: "the file holds NUL bytes: binary, not text"))
         let app = Application(router: QuorumRouter.make(api: api))
         try await app.test(.router) { client in

@@ -35,7 +35,7 @@ struct LiveDaemonTests {
         #expect(try await waitFor { try daemon.request("GET", "/search?q=bypass").json["total"] as? Int == 0 })
 
         // A broken file is reported with its reason, and the daemon goes on.
-        FileManager.default.createFile(atPath: folder.path("corpus/broken.txt"), contents: Data([0xff, 0xfe, 0x41]))
+        #expect(FileManager.default.createFile(atPath: folder.path("corpus/broken.txt"), contents: Data([0xff, 0xfe, 0x41])))
         #expect(try await waitFor {
             let sources = try daemon.request("GET", "/status").json["sources"] as? [[String: Any]] ?? []
             return sources.contains { $0["id"] as? String == "broken" && $0["reason"] as? String == "not valid UTF-8 text" }
