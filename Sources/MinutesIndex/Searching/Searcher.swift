@@ -130,7 +130,6 @@ public final class Searcher {
                 throw IndexError.invalidParameter(name: "q", reason: "cannot parse query: \(error.message)")
             }
         }
-        let corrected = text.isEmpty ? "" : parser.correctedQueryString
         var query = userQuery.isEmpty && !text.isEmpty ? .matchAll : userQuery
         if !text.isEmpty, let expanded = try AcronymExpander(synonyms: acronymSynonyms).expand(text),
            let alternative = try? parser.parse(expanded, flags: Self.parserFlags) {
@@ -153,7 +152,8 @@ public final class Searcher {
             query = query.filter(filter)
         }
         var response = try execute(query: query, request: request)
-        if suggestingCorrections, !corrected.isEmpty, corrected != text, response.total < Self.fewHitsThreshold {
+        if suggestingCorrections, !text.isEmpty, response.total < Self.fewHitsThreshold,
+           let corrected = try spellingCorrection(of: text), corrected != text {
             var correctedRequest = request
             correctedRequest.query = corrected
             correctedRequest.facets = []  // only its total is needed
@@ -259,7 +259,17 @@ public final class Searcher {
         return filters
     }
 
-    static let parserFlags: QueryParser.Flags = [.boolean, .phrase, .lovehate, .wildcard, .pureNot, .spellingCorrection]
+    static let parserFlags: QueryParser.Flags = [.boolean, .phrase, .lovehate, .wildcard, .pureNot]
+
+    /// The query with misspelt words corrected from the index's spelling data, or nil when
+    /// nothing needs correcting. Asked only when a search finds few hits, the only time it is
+    /// offered: the correction looks every word up in the spelling table.
+    private func spellingCorrection(of text: String) throws -> String? {
+        let parser = makeQueryParser()
+        _ = try parser.parse(text, flags: Self.parserFlags.union(.spellingCorrection))
+        let corrected = parser.correctedQueryString
+        return corrected.isEmpty ? nil : corrected
+    }
 
     private func makeQueryParser() -> QueryParser {
         let parser = QueryParser()
