@@ -26,32 +26,25 @@ public final class CorpusSync: Service, Sendable {
     }
 
     public func run() async throws {
-        // Jobs are submitted side by side, not one after another: each waits for its commit,
-        // and the writer batches the commits of whatever is queued.
-        await withDiscardingTaskGroup { jobs in
-            for job in reconciliationJobs() {
-                jobs.addTask { await self.submit(job) }
-            }
+        // Jobs are queued as they come, in order, without waiting for their commits: the
+        // writer batches the commits of whatever is queued.
+        reconciliationJobs().forEach(enqueue)
+        await withDiscardingTaskGroup { rescans in
             if let rescanInterval {
-                jobs.addTask { await self.rescanPeriodically(every: rescanInterval) }
+                rescans.addTask { await self.rescanPeriodically(every: rescanInterval) }
             }
             for await event in watcher.events.cancelOnGracefulShutdown() {
                 switch event {
-                case let .changed(path):
-                    jobs.addTask { await self.submit(.indexFile(path)) }
-                case let .removed(path):
-                    jobs.addTask { await self.submit(.removeFile(path)) }
-                case let .folderRemoved(path):
-                    jobs.addTask { await self.submit(.removeFolder(path)) }
+                case let .changed(path): enqueue(.indexFile(path))
+                case let .removed(path): enqueue(.removeFile(path))
+                case let .folderRemoved(path): enqueue(.removeFolder(path))
                 case .eventsLost:
                     logger.warning("the kernel dropped file events; reconciling the folders again")
-                    for job in reconciliationJobs() {
-                        jobs.addTask { await self.submit(job) }
-                    }
+                    reconciliationJobs().forEach(enqueue)
                 }
             }
-            // Graceful shutdown: stop the rescans; submitted jobs finish or are dropped by the writer.
-            jobs.cancelAll()
+            // Graceful shutdown: stop the rescans; queued jobs finish or are dropped by the writer.
+            rescans.cancelAll()
         }
     }
 
@@ -59,11 +52,7 @@ public final class CorpusSync: Service, Sendable {
         while (try? await Task.sleep(for: interval)) != nil {
             // A busy writer will see its files through; a rescan then would only queue duplicates.
             guard writer.depth == 0 else { continue }
-            await withDiscardingTaskGroup { jobs in
-                for job in reconciliationJobs() {
-                    jobs.addTask { await self.submit(job) }
-                }
-            }
+            reconciliationJobs().forEach(enqueue)
         }
     }
 
@@ -97,12 +86,10 @@ public final class CorpusSync: Service, Sendable {
         return jobs
     }
 
-    private func submit(_ job: WriteJob) async {
-        do {
-            _ = try await writer.submit(job)
-        } catch {
-            // The writer has logged the failure; nothing else waits on this job.
-            logger.debug("job \(job) not done: \(error)")
+    private func enqueue(_ job: WriteJob) {
+        writer.enqueue(job) { [logger] result in
+            // The writer has logged a failure; nothing else waits on this job.
+            if case let .failure(error) = result { logger.debug("job \(job) not done: \(error)") }
         }
     }
 }

@@ -35,14 +35,17 @@ public enum WriteResult: Sendable, Equatable {
 /// own, and commits are batched — when the queue drains, or every ``commitInterval`` under a
 /// steady load — never once per item or per file during a bulk load.
 ///
-/// Jobs are taken newest file first (``JobSchedule``): a file landing during a bulk load is
-/// searchable within a commit interval or so instead of after the whole backlog.
+/// Jobs are taken newest file first, folders in turn (``JobSchedule``): a file landing during a
+/// bulk load is searchable within a commit interval or so instead of after the whole backlog.
 ///
 /// A job's caller is answered after the commit that holds the job, so a document it was told
 /// about is already searchable.
 public final class WriteQueue: @unchecked Sendable {
+    /// Hears a job's result once it is committed, or why it was not done.
+    public typealias Completion = @Sendable (Result<WriteResult, any Error>) -> Void
+    private typealias Waiter = Completion
+
     // @unchecked: `indexer` and `awaitingCommit` are touched only on `queue`; the rest is in Mutexes.
-    private typealias Waiter = CheckedContinuation<WriteResult, any Error>
     private var indexer: Indexer
     private let reopenIndexer: (@Sendable () throws -> Indexer)?
     private let queue = DispatchQueue(label: "quorum.index-writer")
@@ -90,19 +93,26 @@ public final class WriteQueue: @unchecked Sendable {
     /// Runs a job and returns its result once it is committed.
     public func submit(_ job: WriteJob) async throws -> WriteResult {
         try await withCheckedThrowingContinuation { continuation in
-            let accepted = state.withLock { state -> Bool in
-                guard !state.closed else { return false }
-                state.pending += 1
-                state.schedule.add(job, waiter: continuation)
-                return true
-            }
-            guard accepted else {
-                continuation.resume(throwing: WriteQueueError.closed)
-                return
-            }
-            // One turn of the writer per submission; a turn runs whichever job is due then.
-            queue.async { self.runNext() }
+            enqueue(job) { continuation.resume(with: $0) }
         }
+    }
+
+    /// Queues a job at once, in the caller's order; `completion` hears its result once it is
+    /// committed. The folder sync queues each file event this way, so two events for one path
+    /// reach the queue in the order the kernel reported them.
+    public func enqueue(_ job: WriteJob, completion: @escaping Completion) {
+        let accepted = state.withLock { state -> Bool in
+            guard !state.closed else { return false }
+            state.pending += 1
+            state.schedule.add(job, waiter: completion)
+            return true
+        }
+        guard accepted else {
+            completion(.failure(WriteQueueError.closed))
+            return
+        }
+        // One turn of the writer per job queued; a turn runs whichever job is due then.
+        queue.async { self.runNext() }
     }
 
     /// Jobs submitted and not yet committed.
@@ -153,7 +163,7 @@ public final class WriteQueue: @unchecked Sendable {
         let waiters = taken.waiters
         if closed {
             state.withLock { $0.pending -= waiters.count }
-            for waiter in waiters { waiter.resume(throwing: WriteQueueError.closed) }
+            for waiter in waiters { waiter(.failure(WriteQueueError.closed)) }
             return
         }
         let job = taken.job
@@ -167,7 +177,7 @@ public final class WriteQueue: @unchecked Sendable {
             // Only the index itself throws here (reading failures are results): the change is
             // cancelled and the writer goes back to the last commit.
             logger.error("failed \(job): \(error)")
-            for waiter in waiters { waiter.resume(throwing: error) }
+            for waiter in waiters { waiter(.failure(error)) }
             state.withLock { $0.pending -= waiters.count }
             abandonUncommitted(because: error)
             return
@@ -225,7 +235,7 @@ public final class WriteQueue: @unchecked Sendable {
                 logger.info("committed \(waiting.count) change(s); index holds \(count) items")
             }
             onCommit()
-            for (continuation, result) in waiting { continuation.resume(returning: result) }
+            for (waiter, result) in waiting { waiter(.success(result)) }
         } catch {
             logger.error("commit failed: \(error)")
             awaitingCommit = waiting
@@ -245,7 +255,7 @@ public final class WriteQueue: @unchecked Sendable {
             $0.lastError = message
             $0.writerError = WriterError(message: message, since: $0.writerError?.since ?? Date())
         }
-        for (continuation, _) in waiting { continuation.resume(throwing: error) }
+        for (waiter, _) in waiting { waiter(.failure(error)) }
         guard let reopenIndexer else { return }
         // Close inside a fresh transaction: closing aborts it, where a plain close would try to
         // commit the very changes that just failed.
