@@ -43,6 +43,9 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Reconcile the watched folders again every so many seconds (retries unreadable files and failed writes); 0 for only at start.", valueName: "SECONDS"))
     var rescanInterval = 30.0
 
+    @Option(help: ArgumentHelp("Close a connection that sends no request for this many seconds; 0 for never.", valueName: "SECONDS"))
+    var idleTimeout = 60.0
+
     @Flag(help: "Read PDFs without a text layer (scans) with OCR; needs tesseract-ocr and poppler-utils.")
     var ocr = false
 
@@ -56,6 +59,7 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
         }
         guard mode != nil else { throw ValidationError("--socket-mode takes an octal mode such as 0660; got '\(socketMode)'.") }
         guard rescanInterval >= 0, rescanInterval.isFinite else { throw ValidationError("--rescan-interval takes seconds, 0 or more; got \(rescanInterval).") }
+        guard idleTimeout >= 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout takes seconds between 0 and 86400; got \(idleTimeout).") }
     }
 
     /// The shards of --shards and --shard, in that order (none: serve the index folder).
@@ -86,6 +90,7 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
             readOptions: ReadOptions(ocr: ocr))
         configuration.socketGroup = socketGroup
         configuration.rescanInterval = rescanInterval > 0 ? .milliseconds(Int(rescanInterval * 1000)) : nil
+        configuration.idleTimeout = idleTimeout > 0 ? .milliseconds(Int(idleTimeout * 1000)) : nil
         do {
             configuration.shards = try shardList()
             configuration.shardOptions.timeout = .milliseconds(Int(shardTimeout * 1000))

@@ -1,6 +1,8 @@
 import Foundation
 public import Logging
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 public import MinutesIndex
 public import MinutesIngest
 import ServiceLifecycle
@@ -23,6 +25,9 @@ public struct DaemonConfiguration: Sendable {
     public var shards: [ShardAddress] = []
     /// Timeouts and retry intervals for shards.
     public var shardOptions = ShardSet.Options()
+    /// How long a connection may sit with no request before the daemon closes it, so idle and
+    /// silent clients cannot hold its descriptors; nil for never.
+    public var idleTimeout: Duration? = .seconds(60)
 
     public init(indexPath: String, watchFolders: [String], socketPath: String, socketMode: mode_t = UnixSocketBinding.defaultMode,
                 readOptions: ReadOptions = .standard) {
@@ -74,6 +79,7 @@ public enum Daemon {
         let notifier = SystemdNotifier()
         let app = Application(
             router: QuorumRouter.make(api: api),
+            server: httpServer(configuration),
             configuration: .init(address: binding.bindAddress, serverName: "quorumd"),
             onServerRunning: binding.onServerRunning(logger: logger) {
                 logger.info("started: serving \(writer.itemCount) items from \(indexPath) on \(configuration.socketPath), watching \(folders.joined(separator: ", "))")
@@ -101,6 +107,11 @@ public enum Daemon {
         logger.info("stopped: index committed with \(writer.itemCount) items")
     }
 
+    /// HTTP/1.1 with the configured idle timeout.
+    private static func httpServer(_ configuration: DaemonConfiguration) -> HTTPServerBuilder {
+        .http1(configuration: .init(idleTimeout: configuration.idleTimeout.map(TimeAmount.init)))
+    }
+
     /// Serves searches over shards that other daemons write: readers and the API only.
     private static func runFederation(_ configuration: DaemonConfiguration, logger: Logger) async throws {
         let readers = ReaderPool(source: .shards(configuration.shards, configuration.shardOptions))
@@ -111,6 +122,7 @@ public enum Daemon {
         let notifier = SystemdNotifier()
         let app = Application(
             router: QuorumRouter.make(api: api),
+            server: httpServer(configuration),
             configuration: .init(address: binding.bindAddress, serverName: "quorumd"),
             onServerRunning: binding.onServerRunning(logger: logger) {
                 let summary = try? await readers.withSearcher { $0.shardSummary() }
