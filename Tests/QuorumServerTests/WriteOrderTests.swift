@@ -8,16 +8,6 @@ import Testing
 @Suite("Write order")
 struct WriteOrderTests {
     /// Takes every queued job, returning each job with the waiters it answers.
-    /// Waits (up to 30 s) for a condition another thread makes true; whether it came true.
-    private static func waitUntil(_ condition: () -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + .seconds(30)
-        while !condition() {
-            guard ContinuousClock.now < deadline else { return false }
-            try? await Task.sleep(for: .milliseconds(2))
-        }
-        return true
-    }
-
     private static func drain(_ schedule: inout JobSchedule<Int>) -> [(WriteJob, [Int])] {
         var taken: [(WriteJob, [Int])] = []
         while let entry = schedule.next() { taken.append((entry.job, entry.waiters)) }
@@ -113,7 +103,7 @@ struct WriteOrderTests {
                     finished.append("bulk-\(n)")
                 }
             }
-            #expect(await Self.waitUntil { writer.depth == backlog })
+            #expect(try await eventually(timeout: .seconds(30)) { writer.depth == backlog })
             group.addTask {
                 let result = try await writer.submit(.indexFile(folder.path("corpus/newcomer.txt")))
                 guard case let .indexed(_, items) = result else {
@@ -123,7 +113,7 @@ struct WriteOrderTests {
                 #expect(items.count == 2)
                 finished.append("newcomer")
             }
-            #expect(await Self.waitUntil { writer.depth == backlog + 1 })  // released either way
+            #expect(try await eventually(timeout: .seconds(30)) { writer.depth == backlog + 1 })  // released either way
             writer.releaseJobs()
             try await group.waitForAll()
         }
