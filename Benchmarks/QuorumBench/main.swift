@@ -5,7 +5,7 @@
 //   quorum-bench inprocess --index DIR --mix MIX.json [--rounds N]
 //   quorum-bench socket --socket PATH --mix MIX.json --clients C [--seconds S]
 //
-// MIX.json is a list of {"category", "q", "from", "to", "facets", "sort", "path"} written by
+// MIX.json is a list of {"category", "q", "from", "to", "facets", "sort", "exact", "path"} written by
 // Benchmarks/run, which gives the same queries to the peer engines.
 import Foundation
 import MinutesIndex
@@ -19,6 +19,8 @@ struct MixQuery: Decodable, Sendable {
     var to: String?
     var facets: [String]
     var sort: String
+    /// Whether facets are counted over every match however many (`exact=true`).
+    var exact: Bool?
     /// The same search as a `/search?…` request path for the socket.
     var path: String
 
@@ -26,7 +28,8 @@ struct MixQuery: Decodable, Sendable {
         SearchRequest(query: q,
                       from: from.flatMap { MeetingDate(bound: $0, endOfSpan: false) },
                       to: to.flatMap { MeetingDate(bound: $0, endOfSpan: true) },
-                      facets: facets, sort: SearchOrder(rawValue: sort) ?? .relevance, limit: 10)
+                      facets: facets, sort: SearchOrder(rawValue: sort) ?? .relevance, limit: 10,
+                      exactCounts: exact ?? false)
     }
 }
 

@@ -128,6 +128,14 @@ public final class Query: CustomStringConvertible {
         Query(handle: mustCreate("query") { cx_query_new_match_all($0, $1) })
     }
 
+    /// A pseudo-random sample of about one document in `rate` (a power of two), picked by
+    /// hashing document ids with `seed`: spread evenly over the index whatever order it was built
+    /// in, and the same documents every time. It has no weight: combine it with `.filter`.
+    /// Local databases only — a remote shard cannot run it.
+    public static func sample(oneIn rate: Int, seed: UInt32 = 0) throws -> Query {
+        Query(handle: try create { cx_query_new_sample(u32(rate), seed, $0, $1) })
+    }
+
     /// Matches no document.
     public static var matchNothing: Query {
         Query(handle: mustCreate("query") { cx_query_new_match_nothing($0, $1) })

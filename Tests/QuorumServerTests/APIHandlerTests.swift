@@ -44,6 +44,11 @@ struct APIHandlerTests {
                 #expect(Set(years.compactMap { $0["value"] as? String }) == ["2021", "2025"])
                 #expect(years.compactMap { $0["count"] as? Int }.reduce(0, +) == 2)
             }
+            try await client.execute(uri: "/search?q=allotments&facet=year&exact=true", method: .get) { response in
+                let body = try Self.json(response.body)
+                #expect(body["total"] as? Int == 2)
+                #expect(body["sample_rate"] == nil, "counted in full: no sample rate")
+            }
             try await client.execute(uri: "/search?q=allotments&from=2024", method: .get) { response in
                 let hits = try #require(try Self.json(response.body)["hits"] as? [[String: Any]])
                 #expect(hits.map { $0["meeting_date"] as? String } == ["2025-01-13"])
@@ -94,6 +99,7 @@ struct APIHandlerTests {
             ("/search?facet=colour", .badRequest, "bad_parameter"),
             ("/search?colour=blue", .badRequest, "unknown_parameter"),
             ("/search?procedural=maybe", .badRequest, "bad_parameter"),
+            ("/search?exact=maybe", .badRequest, "bad_parameter"),
             ("/search?q=a&q=b", .badRequest, "bad_parameter"),
             ("/search?q=AND+AND+(", .badRequest, "bad_query"),
             ("/items/nope:1.1", .notFound, "item_not_found"),

@@ -320,6 +320,11 @@ cx_status cx_query_new_value_ge(uint32_t slot, const char *value, size_t len, cx
 cx_status cx_query_new_value_le(uint32_t slot, const char *value, size_t len, cx_query **out, cx_error *err);
 /** Every document (Query::MatchAll). */
 cx_status cx_query_new_match_all(cx_query **out, cx_error *err);
+/** A pseudo-random 1-in-rate sample of the documents (rate a power of two), picked by hashing
+ *  document ids with seed: spread evenly whatever order the index was built in, and the same
+ *  documents every time. Weightless: use it with CX_OP_FILTER. Local databases only (it cannot be
+ *  serialised to a remote shard). */
+cx_status cx_query_new_sample(uint32_t rate, uint32_t seed, cx_query **out, cx_error *err);
 /** No document (Query::MatchNothing, also the empty query). */
 cx_status cx_query_new_match_nothing(cx_query **out, cx_error *err);
 /** Frees a query. */

@@ -35,10 +35,14 @@ public struct SearchRequest: Sendable, Equatable {
     /// Leave out procedural items (apologies, declarations of interest, minutes of the previous
     /// meeting…); by default they are found but ranked below substantive items.
     public var excludeProcedural: Bool
+    /// Count facets and the total over every match, however many (by default a search with
+    /// very many matches estimates them from a sample: ``FacetSampling``).
+    public var exactCounts: Bool
 
     public init(query: String = "", from: MeetingDate? = nil, to: MeetingDate? = nil, committees: [String] = [],
                 kinds: [String] = [], resolvedOnly: Bool = false, facets: [String] = [], sort: SearchOrder = .relevance,
-                offset: Int = 0, limit: Int = 10, collapseByMeeting: Bool = false, excludeProcedural: Bool = false) {
+                offset: Int = 0, limit: Int = 10, collapseByMeeting: Bool = false, excludeProcedural: Bool = false,
+                exactCounts: Bool = false) {
         self.query = query
         self.from = from
         self.to = to
@@ -51,6 +55,7 @@ public struct SearchRequest: Sendable, Equatable {
         self.limit = limit
         self.collapseByMeeting = collapseByMeeting
         self.excludeProcedural = excludeProcedural
+        self.exactCounts = exactCounts
     }
 
     /// The most results one page may hold.

@@ -2,13 +2,17 @@ import MinutesIngest
 
 /// One page of search results with facet counts: what `quorum search --json` and `GET /search` print.
 public struct SearchResponse: Codable, Sendable, Equatable {
-    /// Xapian's estimate of all matching items (exact when facets are asked for).
+    /// How many items match: exact when facets are counted over every match, else an estimate
+    /// (Xapian's, or the facet sample's when ``sampleRate`` is set).
     public var total: Int
     /// Lower and upper bounds of that estimate.
     public var totalBounds: ClosedRange<Int>
     public var hits: [SearchHit]
     /// Per facet name, the values among the matches with their counts, most frequent first.
     public var facets: [String: [FacetCount]]
+    /// Set when the facet counts (and ``total``) are estimates: counted over the matches in a
+    /// 1-in-`sampleRate` sample of the index and multiplied by it (``FacetSampling``).
+    public var sampleRate: Int?
     /// "Did you mean": the query with its spelling corrected from the indexed words, set only when
     /// the query as written has few hits (below ``Searcher/fewHitsThreshold``) and the
     /// correction has more. The hits are still those of the query as written.
@@ -28,6 +32,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         case correctedQuery = "corrected_query"
         case correctedTotal = "corrected_total"
         case parsedQuery = "parsed_query"
+        case sampleRate = "sample_rate"
     }
 
     public init(from decoder: Decoder) throws {
@@ -37,6 +42,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         totalBounds = (bounds.first ?? total)...(bounds.last ?? total)
         hits = try c.decode([SearchHit].self, forKey: .hits)
         facets = try c.decodeIfPresent([String: [FacetCount]].self, forKey: .facets) ?? [:]
+        sampleRate = try c.decodeIfPresent(Int.self, forKey: .sampleRate)
         correctedQuery = try c.decodeIfPresent(String.self, forKey: .correctedQuery)
         correctedTotal = try c.decodeIfPresent(Int.self, forKey: .correctedTotal)
         parsedQuery = try c.decodeIfPresent(String.self, forKey: .parsedQuery) ?? ""
@@ -60,6 +66,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         try c.encode([totalBounds.lowerBound, totalBounds.upperBound], forKey: .totalBounds)
         try c.encode(hits, forKey: .hits)
         try c.encode(facets, forKey: .facets)
+        try c.encodeIfPresent(sampleRate, forKey: .sampleRate)
         try c.encodeIfPresent(correctedQuery, forKey: .correctedQuery)
         try c.encodeIfPresent(correctedTotal, forKey: .correctedTotal)
         try c.encode(parsedQuery, forKey: .parsedQuery)

@@ -18,6 +18,8 @@ public final class Searcher {
     private let decoder = JSONDecoder()
     /// The weighting of ranked searches; ``Schema/weighting`` unless an evaluation tries another.
     var weighting: WeightingScheme = Schema.weighting
+    /// When facets are counted over a sample of the matches rather than all of them.
+    public var facetSampling = FacetSampling.standard
 
     /// Opens the index at `path` for reading.
     public convenience init(path: String) throws {
@@ -203,15 +205,31 @@ public final class Searcher {
         var spies: [(String, ValueCountMatchSpy)] = []
         for name in request.facets {
             guard let slot = Schema.field(named: name)?.slot else { continue }
-            let spy = ValueCountMatchSpy(slot: slot)
-            facetEnquire.addMatchSpy(spy)
-            spies.append((name, spy))
+            spies.append((name, ValueCountMatchSpy(slot: slot)))
         }
-        // Facet counts are only exact when every match is seen; then the total is exact too.
-        let checkAtLeast = spies.isEmpty ? 0 : database.documentCount
+        // Over many matches, facets are counted over a sample of them (see FacetSampling);
+        // otherwise every match is, and the total is exact too.
+        let sampleRate = spies.isEmpty || request.exactCounts || remote ? nil : try facetSampleRate(of: enquire)
+        if sampleRate == nil {
+            for (_, spy) in spies { facetEnquire.addMatchSpy(spy) }
+        }
+        let checkAtLeast = spies.isEmpty || sampleRate != nil ? 0 : database.documentCount
         let mset = try enquire.mset(offset: request.offset, limit: request.limit, checkAtLeast: checkAtLeast)
         if countsFacetsApart {
             _ = try facetEnquire.mset(offset: 0, limit: 0, checkAtLeast: database.documentCount)
+        }
+        var total = mset.matchesEstimated
+        let totalBounds = mset.matchesLowerBound...max(mset.matchesLowerBound, mset.matchesUpperBound)
+        var facetCounts = spies.map { ($0.0, $0.1.topValues(1000).map { FacetCount(value: $0.value, count: $0.count) }) }
+        var sampled: Int?
+        if let sampleRate {
+            let counted = try countFacets(of: query, request: request, sampledOneIn: sampleRate)
+            sampled = counted.rate
+            facetCounts = counted.facets
+            if !request.collapseByMeeting {
+                // The sample's estimate of all matches, within the bounds Xapian knows for sure.
+                total = min(max(counted.matches, totalBounds.lowerBound), totalBounds.upperBound)
+            }
         }
         let meetingMatches = meetingSpy.map { Dictionary($0.values.map { ($0.value, $0.count) }, uniquingKeysWith: +) }
 
@@ -229,13 +247,53 @@ public final class Searcher {
                 resolved: record.resolved, resolutions: record.resolutions, procedural: record.procedural,
                 collapsedCount: request.collapseByMeeting ? othersInMeeting : nil))
         }
-        var facets: [String: [FacetCount]] = [:]
-        for (name, spy) in spies {
-            facets[name] = spy.topValues(1000).map { FacetCount(value: $0.value, count: $0.count) }
+        var response = SearchResponse(
+            total: total, totalBounds: totalBounds, hits: hits,
+            facets: Dictionary(facetCounts, uniquingKeysWith: { first, _ in first }),
+            correctedQuery: nil, parsedQuery: query.description)
+        response.sampleRate = sampled
+        return response
+    }
+
+    // MARK: - Facets over many matches
+
+    /// The sample rate for counting the facets of `enquire`'s query, or nil to count every
+    /// match: from Xapian's estimate of the matches, which a page of no hits gets without
+    /// running the match.
+    private func facetSampleRate(of enquire: Enquire) throws -> Int? {
+        let estimate = try enquire.mset(offset: 0, limit: 0).matchesEstimated
+        guard estimate > facetSampling.exactUpTo else { return nil }
+        return facetSampling.rate(forMatches: estimate)
+    }
+
+    /// Facet counts from the matches in a 1-in-`rate` hashed sample of the index, scaled up,
+    /// with the sample's estimate of all matches. When the sample shows the matches are few
+    /// after all (Xapian's estimate of an AND query can be far out), they are counted in full.
+    private func countFacets(of query: Query, request: SearchRequest, sampledOneIn rate: Int)
+        throws -> (facets: [(String, [FacetCount])], matches: Int, rate: Int?) {
+        func count(_ query: Query) throws -> (spies: [(String, ValueCountMatchSpy)], seen: Int) {
+            let enquire = Enquire(database: database)
+            enquire.query = query
+            var spies: [(String, ValueCountMatchSpy)] = []
+            for name in request.facets {
+                guard let slot = Schema.field(named: name)?.slot else { continue }
+                let spy = ValueCountMatchSpy(slot: slot)
+                enquire.addMatchSpy(spy)
+                spies.append((name, spy))
+            }
+            let mset = try enquire.mset(offset: 0, limit: 0, checkAtLeast: database.documentCount)
+            return (spies, mset.matchesEstimated)
         }
-        return SearchResponse(
-            total: mset.matchesEstimated, totalBounds: mset.matchesLowerBound...max(mset.matchesLowerBound, mset.matchesUpperBound),
-            hits: hits, facets: facets, correctedQuery: nil, parsedQuery: query.description)
+        let sample = try count(Query(.filter, [query, try .sample(oneIn: rate)]))
+        if sample.seen * rate <= facetSampling.exactUpTo {
+            let all = try count(query)
+            return (all.spies.map { ($0.0, $0.1.topValues(1000).map { FacetCount(value: $0.value, count: $0.count) }) },
+                    all.seen, nil)
+        }
+        let facets = sample.spies.map { name, spy in
+            (name, spy.topValues(1000).map { FacetCount(value: $0.value, count: $0.count * rate) })
+        }
+        return (facets, sample.seen * rate, rate)
     }
 
     private func filters(of request: SearchRequest) -> [Query] {

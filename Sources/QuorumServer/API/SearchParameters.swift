@@ -3,11 +3,11 @@ import MinutesIngest
 
 /// Reads a search from URL query parameters, the same names the CLI's flags use:
 /// `q`, `from`, `to`, `committee`, `kind`, `facet` (each repeatable), `sort`, `limit`,
-/// `offset`, `resolved`, `collapse=meeting`, `procedural=exclude`.
+/// `offset`, `resolved`, `collapse=meeting`, `procedural=exclude`, `exact`.
 public enum SearchParameters {
     /// Parameter names the API understands; others are refused so typos do not pass silently.
     public static let known: Set<String> = ["q", "from", "to", "committee", "kind", "facet", "sort", "limit", "offset",
-                                            "resolved", "collapse", "procedural"]
+                                            "resolved", "collapse", "procedural", "exact"]
 
     /// The search the parameters describe, or an ``APIError`` naming the bad parameter.
     public static func request(from parameters: [(name: String, value: String)]) throws(APIError) -> SearchRequest {
@@ -49,9 +49,12 @@ public enum SearchParameters {
             }
             collapse = true
         }
-        let resolved = try one("resolved")
-        if let resolved, !["true", "false", "1", "0"].contains(resolved) {
-            throw .badRequest(code: "bad_parameter", "parameter 'resolved' must be true or false, got '\(resolved)'")
+        func flag(_ name: String) throws(APIError) -> Bool {
+            guard let text = try one(name) else { return false }
+            guard ["true", "false", "1", "0"].contains(text) else {
+                throw .badRequest(code: "bad_parameter", "parameter '\(name)' must be true or false, got '\(text)'")
+            }
+            return text == "true" || text == "1"
         }
         let procedural = try one("procedural")
         if let procedural, !["include", "exclude"].contains(procedural) {
@@ -59,9 +62,9 @@ public enum SearchParameters {
         }
         let request = SearchRequest(
             query: try one("q") ?? "", from: try date("from", end: false), to: try date("to", end: true),
-            committees: all("committee"), kinds: all("kind"), resolvedOnly: resolved == "true" || resolved == "1",
+            committees: all("committee"), kinds: all("kind"), resolvedOnly: try flag("resolved"),
             facets: all("facet"), sort: sort, offset: try integer("offset", default: 0), limit: try integer("limit", default: 10),
-            collapseByMeeting: collapse, excludeProcedural: procedural == "exclude")
+            collapseByMeeting: collapse, excludeProcedural: procedural == "exclude", exactCounts: try flag("exact"))
         do {
             try request.validate()
         } catch let error as IndexError {

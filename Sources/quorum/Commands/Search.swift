@@ -40,6 +40,9 @@ extension Quorum {
         @Option(help: ArgumentHelp("Count matches per value of a facet: year, month, committee, kind, meeting; repeatable.", valueName: "NAME"))
         var facet: [String] = []
 
+        @Flag(help: "Count facets and the total over every match (by default, very many matches are counted in a sample).")
+        var exact = false
+
         @Option(help: "Order: relevance, date (oldest first) or -date (newest first; write --sort=-date).")
         var sort: SearchOrder = .relevance
 
@@ -97,7 +100,8 @@ extension Quorum {
                 from: start, to: try dateOption(to, name: "to", end: true),
                 committees: committee, kinds: kind, resolvedOnly: resolved,
                 facets: facet.isEmpty && !json ? ["year", "committee", "kind"] : facet,
-                sort: sort, offset: offset, limit: limit, collapseByMeeting: collapse, excludeProcedural: noProcedural)
+                sort: sort, offset: offset, limit: limit, collapseByMeeting: collapse, excludeProcedural: noProcedural,
+                exactCounts: exact)
             do {
                 try request.validate()
             } catch let error as IndexError {
@@ -118,6 +122,7 @@ extension Quorum {
             if request.resolvedOnly { query.append(("resolved", "true")) }
             if request.collapseByMeeting { query.append(("collapse", "meeting")) }
             if request.excludeProcedural { query.append(("procedural", "exclude")) }
+            if request.exactCounts { query.append(("exact", "true")) }
             return query
         }
     }

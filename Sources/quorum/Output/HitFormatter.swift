@@ -20,7 +20,12 @@ struct HitFormatter {
     func format(_ response: SearchResponse, request: SearchRequest, grouped: Bool = false) -> String {
         var out = ""
         let shown = response.hits.isEmpty ? "no items" : "items \(request.offset + 1)–\(request.offset + response.hits.count)"
-        out += "\(response.total) matching item\(response.total == 1 ? "" : "s"); \(shown)\n"
+        if let rate = response.sampleRate {
+            out += "about \(response.total) matching items; \(shown)\n"
+            out += "(counts estimated from a 1-in-\(rate) sample of the index; --exact counts every match)\n"
+        } else {
+            out += "\(response.total) matching item\(response.total == 1 ? "" : "s"); \(shown)\n"
+        }
         if let shards = response.shards, shards.isDegraded {
             out += "Incomplete: \(shards.missing.count) of \(shards.total) shards did not answer: "
                 + shards.missing.map { "\($0.name) (\($0.reason))" }.joined(separator: "; ") + "\n"
