@@ -46,6 +46,9 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Close a connection that sends no request for this many seconds; 0 for never.", valueName: "SECONDS"))
     var idleTimeout = 60.0
 
+    @Option(help: ArgumentHelp("Keep answers to recent searches, up to this many MiB, until the index next changes; 0 to search every time.", valueName: "MIB"))
+    var searchCache = 32
+
     @Flag(help: "Read PDFs without a text layer (scans) with OCR; needs tesseract-ocr and poppler-utils.")
     var ocr = false
 
@@ -60,6 +63,7 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
         guard mode != nil else { throw ValidationError("--socket-mode takes an octal mode such as 0660; got '\(socketMode)'.") }
         guard rescanInterval >= 0, rescanInterval.isFinite else { throw ValidationError("--rescan-interval takes seconds, 0 or more; got \(rescanInterval).") }
         guard idleTimeout >= 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout takes seconds between 0 and 86400; got \(idleTimeout).") }
+        guard (0...4096).contains(searchCache) else { throw ValidationError("--search-cache takes MiB between 0 and 4096; got \(searchCache).") }
     }
 
     /// The shards of --shards and --shard, in that order (none: serve the index folder).
@@ -91,6 +95,7 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
         configuration.socketGroup = socketGroup
         configuration.rescanInterval = rescanInterval > 0 ? .milliseconds(Int(rescanInterval * 1000)) : nil
         configuration.idleTimeout = idleTimeout > 0 ? .milliseconds(Int(idleTimeout * 1000)) : nil
+        configuration.searchCacheBytes = searchCache << 20
         do {
             configuration.shards = try shardList()
             configuration.shardOptions.timeout = .milliseconds(Int(shardTimeout * 1000))

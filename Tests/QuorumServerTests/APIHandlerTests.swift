@@ -11,7 +11,14 @@ import Testing
 @Suite("HTTP API handlers")
 struct APIHandlerTests {
     /// A watched folder holding the two sample documents, indexed into a fresh index.
-    private static func makeAPI(in folder: TemporaryFolder) async throws -> (QuorumAPI, WriteQueue) {
+    private static func makeAPI(in folder: TemporaryFolder, searchCache: SearchCache? = SearchCache(capacity: 1 << 20))
+        async throws -> (QuorumAPI, WriteQueue) {
+        try await makeAPIAndReaders(in: folder, searchCache: searchCache).api
+    }
+
+    /// The API as the daemon builds it (with a search cache), and its reader pool.
+    private static func makeAPIAndReaders(in folder: TemporaryFolder, searchCache: SearchCache?)
+        async throws -> (api: (QuorumAPI, WriteQueue), readers: ReaderPool) {
         try makeFolder(folder.path("corpus"))
         try writeFile(folder.path("corpus/cabinet.txt"), SampleMinutes.cabinet)
         try writeFile(folder.path("corpus/planning.txt"), SampleMinutes.planning)
@@ -22,8 +29,9 @@ struct APIHandlerTests {
         for name in ["cabinet.txt", "planning.txt"] {
             _ = try await writer.submit(.indexFile(folder.path("corpus/\(name)")))
         }
-        let api = QuorumAPI(readers: readers, writer: writer, indexPath: folder.path("index"), watchFolders: [folder.path("corpus")])
-        return (api, writer)
+        let api = QuorumAPI(readers: readers, writer: writer, indexPath: folder.path("index"), watchFolders: [folder.path("corpus")],
+                            searchCache: searchCache)
+        return ((api, writer), readers)
     }
 
     private static func json(_ buffer: ByteBuffer) throws -> [String: Any] {
@@ -149,6 +157,41 @@ struct APIHandlerTests {
             }
             try await client.execute(uri: "/documents/planning-2", method: .delete) { response in
                 #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test("a repeated search is answered from the cache until the index next commits")
+    func searchCache() async throws {
+        let folder = try TemporaryFolder()
+        let cache = SearchCache(capacity: 1 << 20)
+        let ((api, _), readers) = try await Self.makeAPIAndReaders(in: folder, searchCache: cache)
+        let app = Application(router: QuorumRouter.make(api: api))
+        let floods = SearchRequest(query: "flood", facets: ["year"])
+        try await app.test(.router) { client in
+            var first = ByteBuffer()
+            try await client.execute(uri: "/search?q=flood&facet=year", method: .get) { response in
+                let total = try Self.json(response.body)["total"] as? Int
+                #expect(total == 0)
+                first = response.body
+            }
+            #expect(cache.count == 1)
+            // What the cache holds is what is served: a planted answer comes back as it is.
+            cache.store(Data(#"{"planted":true}"#.utf8), for: floods, generation: readers.generation)
+            try await client.execute(uri: "/search?facet=year&q=flood", method: .get) { response in
+                #expect(String(buffer: response.body) == #"{"planted":true}"#)
+            }
+            cache.store(Data(buffer: first), for: floods, generation: readers.generation)
+
+            // A commit makes it stale: the new item is found at once.
+            let document = SampleMinutes.planning.replacingOccurrences(of: "northern bypass", with: "flood defences")
+            try await client.execute(uri: "/documents?name=floods.txt", method: .post, body: ByteBuffer(string: document)) { response in
+                #expect(response.status == .created)
+            }
+            try await client.execute(uri: "/search?q=flood&facet=year", method: .get) { response in
+                let body = try Self.json(response.body)
+                #expect(body["total"] as? Int == 1)
+                #expect(body["planted"] == nil)
             }
         }
     }

@@ -11,7 +11,7 @@ public enum SearchOrder: String, Codable, Sendable, CaseIterable {
 }
 
 /// A search: the user's query, filters, facets, order and page.
-public struct SearchRequest: Sendable, Equatable {
+public struct SearchRequest: Sendable, Hashable {
     /// Xapian query syntax: words, "phrases", AND/OR/NOT, `title:`, `resolved:`, `committee:`,
     /// `kind:`, `person:`, `year:2024`, `date:2020-01-01..2024-12-31`. Empty matches every item.
     public var query: String

@@ -17,8 +17,13 @@ public final class QuorumAPI: Sendable {
     /// The largest document `POST /documents` accepts.
     public static let maximumDocumentBytes = 64 << 20
 
-    public init(readers: ReaderPool, writer: WriteQueue?, indexPath: String, watchFolders: [String]) {
+    /// Answers of recent searches, until the next commit; nil to search every time.
+    private let searchCache: SearchCache?
+
+    public init(readers: ReaderPool, writer: WriteQueue?, indexPath: String, watchFolders: [String],
+                searchCache: SearchCache? = nil) {
         self.readers = readers
+        self.searchCache = searchCache
         self.writer = writer
         self.indexPath = indexPath
         self.watchFolders = watchFolders
@@ -28,6 +33,24 @@ public final class QuorumAPI: Sendable {
     public func search(_ parameters: [(name: String, value: String)]) async throws -> SearchResponse {
         let request = try SearchParameters.request(from: parameters)
         return try await read { try $0.search(request) }
+    }
+
+    /// `GET /search` as the JSON body the router sends: the cached one when the same search
+    /// was answered since the last commit.
+    public func searchBody(_ parameters: [(name: String, value: String)]) async throws -> Data {
+        let request = try SearchParameters.request(from: parameters)
+        if let searchCache, let body = searchCache.body(for: request, generation: readers.generation) {
+            return body
+        }
+        let answer: (value: SearchResponse, generation: Int)
+        do {
+            answer = try await readers.withSearcherAndGeneration { try $0.search(request) }
+        } catch let error as IndexError {
+            throw APIError(indexError: error)
+        }
+        let body = try JSONResponse.encode(answer.value)
+        searchCache?.store(body, for: request, generation: answer.generation)
+        return body
     }
 
     /// `GET /items/{id}`.

@@ -13,7 +13,7 @@ public enum QuorumRouter {
             try JSONResponse(["status": "ok"])
         }
         router.get("/search") { request, _ in
-            try JSONResponse(await api.search(parameters(of: request)))
+            JSONResponse(body: try await api.searchBody(parameters(of: request)))
         }
         router.get("/items/{id}") { _, context in
             try JSONResponse(await api.item(id: context.parameters.require("id")))
@@ -73,10 +73,21 @@ struct JSONResponse: ResponseGenerator {
     let status: HTTPResponse.Status
 
     init<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws {
+        data = try Self.encode(value)
+        self.status = status
+    }
+
+    /// A body encoded already (a cached search answer).
+    init(body: Data, status: HTTPResponse.Status = .ok) {
+        data = body
+        self.status = status
+    }
+
+    /// The API's JSON for `value`: sorted keys, slashes as they are.
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        data = try encoder.encode(value)
-        self.status = status
+        return try encoder.encode(value)
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {

@@ -28,6 +28,8 @@ public struct DaemonConfiguration: Sendable {
     /// How long a connection may sit with no request before the daemon closes it, so idle and
     /// silent clients cannot hold its descriptors; nil for never.
     public var idleTimeout: Duration? = .seconds(60)
+    /// Bytes of search answers kept until the next commit (``SearchCache``); 0 for none.
+    public var searchCacheBytes = 32 << 20
 
     public init(indexPath: String, watchFolders: [String], socketPath: String, socketMode: mode_t = UnixSocketBinding.defaultMode,
                 readOptions: ReadOptions = .standard) {
@@ -75,7 +77,8 @@ public enum Daemon {
         let binding = try socketBinding(configuration)
         try binding.prepare(logger: logger)
 
-        let api = QuorumAPI(readers: readers, writer: writer, indexPath: indexPath, watchFolders: folders)
+        let api = QuorumAPI(readers: readers, writer: writer, indexPath: indexPath, watchFolders: folders,
+                            searchCache: configuration.searchCacheBytes > 0 ? SearchCache(capacity: configuration.searchCacheBytes) : nil)
         let notifier = SystemdNotifier()
         let app = Application(
             router: QuorumRouter.make(api: api),

@@ -40,8 +40,19 @@ public final class ReaderPool: Sendable {
         state.withLock { $0.generation += 1 }
     }
 
+    /// How many commits the pool has been told of: what a ``SearchCache`` keys answers by.
+    public var generation: Int {
+        state.withLock { $0.generation }
+    }
+
     /// Runs `body` with a searcher of its own, up to date with the last commit.
     public func withSearcher<T: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
+        try await withSearcherAndGeneration(body).value
+    }
+
+    /// Like ``withSearcher(_:)``, and says which ``generation`` the searcher was current with.
+    public func withSearcherAndGeneration<T: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> T)
+        async throws -> (value: T, generation: Int) {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 continuation.resume(with: Result { try self.borrow(body) })
@@ -49,7 +60,7 @@ public final class ReaderPool: Sendable {
         }
     }
 
-    private func borrow<T>(_ body: (Searcher) throws -> T) throws -> T {
+    private func borrow<T>(_ body: (Searcher) throws -> T) throws -> (value: T, generation: Int) {
         let (taken, current) = state.withLock { state in
             (state.idle.popLast(), state.generation)
         }
@@ -66,7 +77,7 @@ public final class ReaderPool: Sendable {
         defer {
             state.withLock { $0.idle.append((SendableSearcher(value: searcher), current)) }
         }
-        return try body(searcher)
+        return (try body(searcher), current)
     }
 }
 
