@@ -202,33 +202,29 @@ public final class Searcher {
         let facetEnquire = countsFacetsApart ? makeEnquire(collapsing: false) : enquire
         let meetingSpy = countsMeetingsApart ? ValueCountMatchSpy(slot: Schema.meeting.slot!) : nil
         if let meetingSpy { facetEnquire.addMatchSpy(meetingSpy) }
-        var spies: [(String, ValueCountMatchSpy)] = []
-        for name in request.facets {
-            guard let slot = Schema.field(named: name)?.slot else { continue }
-            spies.append((name, ValueCountMatchSpy(slot: slot)))
-        }
-        // Over many matches, facets are counted over a sample of them (see FacetSampling);
-        // otherwise every match is, and the total is exact too.
-        let sampleRate = spies.isEmpty || request.exactCounts || remote ? nil : try facetSampleRate(of: enquire)
-        if sampleRate == nil {
-            for (_, spy) in spies { facetEnquire.addMatchSpy(spy) }
-        }
-        let checkAtLeast = spies.isEmpty || sampleRate != nil ? 0 : database.documentCount
+        // Over many matches, facets are counted in passes of their own over a sample of them
+        // (FacetSampling); otherwise every match is counted as the page is found, and the
+        // total is exact too.
+        let sampleRate = request.facets.isEmpty || request.exactCounts || remote ? nil : try facetSampleRate(of: enquire)
+        let spies = sampleRate == nil ? facetSpies(for: request, on: facetEnquire) : []
+        let checkAtLeast = spies.isEmpty ? 0 : database.documentCount
         let mset = try enquire.mset(offset: request.offset, limit: request.limit, checkAtLeast: checkAtLeast)
         if countsFacetsApart {
             _ = try facetEnquire.mset(offset: 0, limit: 0, checkAtLeast: database.documentCount)
         }
         var total = mset.matchesEstimated
-        let totalBounds = mset.matchesLowerBound...max(mset.matchesLowerBound, mset.matchesUpperBound)
-        var facetCounts = spies.map { ($0.0, $0.1.topValues(1000).map { FacetCount(value: $0.value, count: $0.count) }) }
+        var totalBounds = mset.matchesLowerBound...max(mset.matchesLowerBound, mset.matchesUpperBound)
+        var facets = Self.facetCounts(of: spies)
         var sampled: Int?
         if let sampleRate {
             let counted = try countFacets(of: query, request: request, sampledOneIn: sampleRate)
+            facets = counted.facets
             sampled = counted.rate
-            facetCounts = counted.facets
             if !request.collapseByMeeting {
-                // The sample's estimate of all matches, within the bounds Xapian knows for sure.
+                // The sample's estimate of all matches, within the bounds Xapian knows for sure;
+                // or all of them, counted.
                 total = min(max(counted.matches, totalBounds.lowerBound), totalBounds.upperBound)
+                if counted.rate == nil { totalBounds = counted.matches...counted.matches }
             }
         }
         let meetingMatches = meetingSpy.map { Dictionary($0.values.map { ($0.value, $0.count) }, uniquingKeysWith: +) }
@@ -247,10 +243,8 @@ public final class Searcher {
                 resolved: record.resolved, resolutions: record.resolutions, procedural: record.procedural,
                 collapsedCount: request.collapseByMeeting ? othersInMeeting : nil))
         }
-        var response = SearchResponse(
-            total: total, totalBounds: totalBounds, hits: hits,
-            facets: Dictionary(facetCounts, uniquingKeysWith: { first, _ in first }),
-            correctedQuery: nil, parsedQuery: query.description)
+        var response = SearchResponse(total: total, totalBounds: totalBounds, hits: hits, facets: facets,
+                                      correctedQuery: nil, parsedQuery: query.description)
         response.sampleRate = sampled
         return response
     }
@@ -268,32 +262,41 @@ public final class Searcher {
 
     /// Facet counts from the matches in a 1-in-`rate` hashed sample of the index, scaled up,
     /// with the sample's estimate of all matches. When the sample shows the matches are few
-    /// after all (Xapian's estimate of an AND query can be far out), they are counted in full.
+    /// after all (Xapian's estimate of an AND query can be far out), they are counted in full
+    /// and `rate` comes back nil.
     private func countFacets(of query: Query, request: SearchRequest, sampledOneIn rate: Int)
-        throws -> (facets: [(String, [FacetCount])], matches: Int, rate: Int?) {
-        func count(_ query: Query) throws -> (spies: [(String, ValueCountMatchSpy)], seen: Int) {
+        throws -> (facets: [String: [FacetCount]], matches: Int, rate: Int?) {
+        func count(_ query: Query, scaledBy scale: Int) throws -> (facets: [String: [FacetCount]], matches: Int) {
             let enquire = Enquire(database: database)
             enquire.query = query
-            var spies: [(String, ValueCountMatchSpy)] = []
-            for name in request.facets {
-                guard let slot = Schema.field(named: name)?.slot else { continue }
-                let spy = ValueCountMatchSpy(slot: slot)
-                enquire.addMatchSpy(spy)
-                spies.append((name, spy))
-            }
+            enquire.setWeightingScheme(.boolean)  // counting only: no page, no weights
+            let spies = facetSpies(for: request, on: enquire)
             let mset = try enquire.mset(offset: 0, limit: 0, checkAtLeast: database.documentCount)
-            return (spies, mset.matchesEstimated)
+            return (Self.facetCounts(of: spies, scaledBy: scale), mset.matchesEstimated * scale)
         }
-        let sample = try count(Query(.filter, [query, try .sample(oneIn: rate)]))
-        if sample.seen * rate <= facetSampling.exactUpTo {
-            let all = try count(query)
-            return (all.spies.map { ($0.0, $0.1.topValues(1000).map { FacetCount(value: $0.value, count: $0.count) }) },
-                    all.seen, nil)
+        let sample = try count(Query(.filter, [query, try .sample(oneIn: rate)]), scaledBy: rate)
+        if sample.matches <= facetSampling.exactUpTo {
+            let all = try count(query, scaledBy: 1)
+            return (all.facets, all.matches, nil)
         }
-        let facets = sample.spies.map { name, spy in
-            (name, spy.topValues(1000).map { FacetCount(value: $0.value, count: $0.count * rate) })
+        return (sample.facets, sample.matches, rate)
+    }
+
+    /// A match spy for each facet the request asks for, added to `enquire`.
+    private func facetSpies(for request: SearchRequest, on enquire: Enquire) -> [(name: String, spy: ValueCountMatchSpy)] {
+        request.facets.compactMap { name in
+            guard let slot = Schema.field(named: name)?.slot else { return nil }
+            let spy = ValueCountMatchSpy(slot: slot)
+            enquire.addMatchSpy(spy)
+            return (name, spy)
         }
-        return (facets, sample.seen * rate, rate)
+    }
+
+    /// What the spies counted, most frequent first, each count multiplied by `scale`.
+    private static func facetCounts(of spies: [(name: String, spy: ValueCountMatchSpy)], scaledBy scale: Int = 1) -> [String: [FacetCount]] {
+        Dictionary(spies.map { name, spy in
+            (name, spy.topValues(1000).map { FacetCount(value: $0.value, count: $0.count * scale) })
+        }, uniquingKeysWith: { first, _ in first })
     }
 
     private func filters(of request: SearchRequest) -> [Query] {
