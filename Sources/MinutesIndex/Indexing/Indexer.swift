@@ -123,10 +123,15 @@ public final class Indexer {
             return try recordFailure(id: id, path: path, size: size, modified: modified, fingerprint: print,
                                      reason: "no meetings, sections or items were found in the text")
         }
+        // Item ids are the source id and the item's position in it, so they are distinct and,
+        // once the source's items are deleted, no other document holds one: each item is added,
+        // not replaced by its id term. Replacing opens the term's posting list first, which
+        // makes Xapian (glass) flush the buffered changes it holds for that term and every
+        // buffered position list (interleaved runs on 10k items: 8.27 / 8.40 s → 7.81 / 7.92 s).
         try database.withTransaction(flushed: false) {
             try database.deleteDocuments(withTerm: Schema.source.term(id))
             for record in records {
-                try database.replaceDocument(uniqueTerm: Schema.id.term(record.id), with: builder.document(for: record))
+                _ = try database.addDocument(builder.document(for: record))
             }
             try acronyms.update(source: id, definitions: Self.acronymDefinitions(in: records), in: database)
             try recordSavedSearchMatches(sourceID: id)
