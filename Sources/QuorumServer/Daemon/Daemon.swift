@@ -105,9 +105,15 @@ public enum Daemon {
             binding.removeSocketFile(logger: logger)
             throw error
         }
-        await writer.close()
+        let committed = await writer.close()
         binding.removeSocketFile(logger: logger)
-        logger.info("stopped: index committed with \(writer.itemCount) items")
+        if committed {
+            logger.info("stopped: index committed with \(writer.itemCount) items")
+        } else {
+            // The index keeps its last good commit; the files behind the lost changes still
+            // differ from their records, so the next start's reconciliation indexes them again.
+            logger.error("stopped: the last changes could not be committed; the index holds \(writer.itemCount) items and the next start indexes the rest again")
+        }
     }
 
     /// HTTP/1.1 with the configured idle timeout.

@@ -137,13 +137,14 @@ public final class WriteQueue: @unchecked Sendable {
         state.withLock { $0.closed = true }
     }
 
-    /// Refuses new jobs, drops those queued, commits what is done and returns. Called on graceful shutdown.
-    public func close() async {
+    /// Refuses new jobs, drops those queued, commits what is done and returns whether that commit
+    /// succeeded. Called on graceful shutdown.
+    @discardableResult
+    public func close() async -> Bool {
         stopTakingJobs()
-        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+        return await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
             queue.async {
-                self.commitNow()
-                done.resume()
+                done.resume(returning: self.commitNow())
             }
         }
     }
@@ -218,7 +219,9 @@ public final class WriteQueue: @unchecked Sendable {
         }
     }
 
-    private func commitNow() {
+    /// Commits what is pending; false when the commit failed (logged, and recorded for `/status`).
+    @discardableResult
+    private func commitNow() -> Bool {
         lastCommitStarted = .now
         let waiting = awaitingCommit
         awaitingCommit = []
@@ -236,10 +239,12 @@ public final class WriteQueue: @unchecked Sendable {
             }
             onCommit()
             for (waiter, result) in waiting { waiter(.success(result)) }
+            return true
         } catch {
             logger.error("commit failed: \(error)")
             awaitingCommit = waiting
             abandonUncommitted(because: error)
+            return false
         }
     }
 
