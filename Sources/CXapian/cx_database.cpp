@@ -1,6 +1,8 @@
 // Read-side Database calls; they also serve WritableDatabase through its embedded base handle.
 #include "cx_internal.hh"
 
+#include <algorithm>
+
 using cx::guard;
 using cx::str;
 
@@ -76,6 +78,27 @@ cx_status cx_database_postings(const cx_database *db, const char *term, size_t t
         if (!ids.empty()) std::memcpy(buf, ids.data(), sizeof(uint32_t) * ids.size());
         *out = buf;
         *out_count = ids.size();
+    });
+}
+
+cx_status cx_database_which_have_term(const cx_database *db, const char *term, size_t term_len, const uint32_t *ids,
+                                     size_t count, bool *out, cx_error *err) {
+    return guard(err, [&] {
+        std::vector<std::pair<uint32_t, size_t>> order;  // (docid, index in ids), ascending by docid
+        order.reserve(count);
+        for (size_t i = 0; i < count; ++i) {
+            order.emplace_back(ids[i], i);
+            out[i] = false;
+        }
+        std::sort(order.begin(), order.end());
+        const std::string t = str(term, term_len);
+        auto it = db->db->postlist_begin(t);
+        const auto end = db->db->postlist_end(t);
+        for (const auto &entry : order) {
+            if (it == end) break;
+            it.skip_to(entry.first);
+            if (it != end && *it == entry.first) out[entry.second] = true;
+        }
     });
 }
 

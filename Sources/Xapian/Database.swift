@@ -112,6 +112,21 @@ public class Database {
         return Array(UnsafeBufferPointer(start: ids, count: count))
     }
 
+    /// For each of `ids`, whether `term` indexes that document (in the order of `ids`). Skips
+    /// along the term's posting list, so it costs about the ids, however long the list.
+    public func documents(_ ids: [DocumentID], haveTerm term: String) throws -> [Bool] {
+        guard !ids.isEmpty else { return [] }
+        var found = [Bool](repeating: false, count: ids.count)
+        try withBytes(term) { p, n in
+            try ids.withUnsafeBufferPointer { idBuffer in
+                try found.withUnsafeMutableBufferPointer { out in
+                    try check { cx_database_which_have_term(handle, p, n, idBuffer.baseAddress, idBuffer.count, out.baseAddress, $0) }
+                }
+            }
+        }
+        return found
+    }
+
     /// Every term starting with `prefix`, in byte order (e.g. all `XC` committee terms).
     public func allTerms(withPrefix prefix: String) throws -> [String] {
         try withBytes(prefix) { p, n in try fetchTermList { cx_database_all_terms(handle, p, n, $0, $1) } }.map(\.string)

@@ -123,6 +123,10 @@ cx_status cx_database_get_termfreq(const cx_database *db, const char *term, size
 /** Ids of the documents indexed by term, ascending; *out is malloc'd (free with cx_free). */
 cx_status cx_database_postings(const cx_database *db, const char *term, size_t term_len,
                                uint32_t **out, size_t *out_count, cx_error *err);
+/** For each of count document ids (any order), whether term indexes it: out[i] for ids[i].
+ *  Walks the term's posting list once with skip_to, so it costs the ids, not the postings. */
+cx_status cx_database_which_have_term(const cx_database *db, const char *term, size_t term_len, const uint32_t *ids,
+                                     size_t count, bool *out, cx_error *err);
 /** All terms starting with prefix, in byte order, with their term frequencies. */
 cx_status cx_database_all_terms(const cx_database *db, const char *prefix, size_t prefix_len,
                                 cx_termlist **out, cx_error *err);

@@ -20,6 +20,9 @@ public final class Searcher {
     var weighting: WeightingScheme = Schema.weighting
     /// When facets are counted over a sample of the matches rather than all of them.
     public var facetSampling = FacetSampling.standard
+    /// Whether a ranked page may be reranked from one pass (``ProceduralWeighting``); tests turn
+    /// it off to compare with the split query.
+    var reranksProceduralItems = true
 
     /// Opens the index at `path` for reading.
     public convenience init(path: String) throws {
@@ -139,21 +142,17 @@ public final class Searcher {
             // written: the branches are disjoint, and the second keeps a fraction of its weight.
             query = Query(.or, [query, Query(scaling: alternative.andNot(query), by: Schema.acronymWeightFactor)])
         }
-        let procedural = Query(term: Schema.kind.term(Schema.proceduralKind))
         if request.excludeProcedural {
-            query = query.andNot(procedural)
-        } else if !text.isEmpty {
-            // Weigh standing business down per document: the two branches are disjoint, so each
-            // substantive item keeps its weight and each procedural item keeps a fraction. A
-            // boost term on substantive items cannot do this under BM25 (a term on nearly every
-            // item has almost no weight), and a low wdf for procedural text only nudges them.
-            query = Query(.or, [query.andNot(procedural),
-                                Query(scaling: query.filter(procedural), by: Schema.proceduralWeightFactor)])
+            query = query.andNot(Query(term: ProceduralWeighting.term))
         }
         for filter in filters(of: request) + [restriction].compactMap({ $0 }) {
             query = query.filter(filter)
         }
-        var response = try execute(query: query, request: request)
+        // Standing business is weighed down per document (ProceduralWeighting). A boost term on
+        // substantive items cannot do this under BM25 (a term on nearly every item has almost no
+        // weight), and a low wdf for procedural text only nudges them.
+        var response = try execute(query: query, request: request,
+                                   downweightingProcedural: !request.excludeProcedural && !text.isEmpty)
         if suggestingCorrections, !text.isEmpty, response.total < Self.fewHitsThreshold,
            let corrected = try spellingCorrection(of: text), corrected != text {
             var correctedRequest = request
@@ -169,13 +168,19 @@ public final class Searcher {
         return response
     }
 
-    private func execute(query: Query, request: SearchRequest) throws -> SearchResponse {
+    private func execute(query unsplit: Query, request: SearchRequest, downweightingProcedural: Bool = false) throws -> SearchResponse {
+        let split = downweightingProcedural ? ProceduralWeighting.split(unsplit) : unsplit
         if shardSet?.isEmpty == true {
             // No shard answers: an empty, degraded answer rather than an error.
             return SearchResponse(total: 0, totalBounds: 0...0, hits: [], facets: Dictionary(uniqueKeysWithValues: request.facets.map { ($0, []) }),
-                                  correctedQuery: nil, parsedQuery: query.description)
+                                  correctedQuery: nil, parsedQuery: split.description)
         }
-        func makeEnquire(collapsing: Bool = request.collapseByMeeting) -> Enquire {
+        // A page by relevance, uncollapsed, is reranked from one pass of the unsplit query when
+        // that gives it exactly; collapsing picks each meeting's best item by weight, so it needs
+        // the split weights from the start.
+        let reranking = reranksProceduralItems && downweightingProcedural && request.sort == .relevance && !request.collapseByMeeting && shardSet == nil
+        let query = reranking ? unsplit : split
+        func makeEnquire(collapsing: Bool = request.collapseByMeeting, query: Query = query) -> Enquire {
             let enquire = Enquire(database: database)
             enquire.query = query
             enquire.setWeightingScheme(weighting)
@@ -208,7 +213,25 @@ public final class Searcher {
         let sampleRate = request.facets.isEmpty || request.exactCounts || remote ? nil : try facetSampleRate(of: enquire)
         let spies = sampleRate == nil ? facetSpies(for: request, on: facetEnquire) : []
         let checkAtLeast = spies.isEmpty ? 0 : database.documentCount
-        let mset = try enquire.mset(offset: request.offset, limit: request.limit, checkAtLeast: checkAtLeast)
+        // `mset` counts the matches; `pageSource` holds the page's documents (the same MSet
+        // unless the reranked page could not be decided and the split query ran for it).
+        let mset: MSet
+        let pageSource: MSet
+        let page: [RankedHit]
+        if reranking {
+            let depth = ProceduralWeighting.depth(for: request)
+            mset = try enquire.mset(offset: 0, limit: depth, checkAtLeast: checkAtLeast)
+            if let reranked = try ProceduralWeighting.page(of: mset, depth: depth, request: request, database: database) {
+                (pageSource, page) = (mset, reranked)
+            } else {
+                // A fresh Enquire: the facet spies have counted already.
+                pageSource = try makeEnquire(query: split).mset(offset: request.offset, limit: request.limit)
+                page = RankedHit.page(of: pageSource)
+            }
+        } else {
+            mset = try enquire.mset(offset: request.offset, limit: request.limit, checkAtLeast: checkAtLeast)
+            (pageSource, page) = (mset, RankedHit.page(of: mset))
+        }
         if countsFacetsApart {
             _ = try facetEnquire.mset(offset: 0, limit: 0, checkAtLeast: database.documentCount)
         }
@@ -217,7 +240,7 @@ public final class Searcher {
         var facets = Self.facetCounts(of: spies)
         var sampled: Int?
         if let sampleRate {
-            let counted = try countFacets(of: query, request: request, sampledOneIn: sampleRate)
+            let counted = try countFacets(of: unsplit, request: request, sampledOneIn: sampleRate)  // the same matches, one pass
             facets = counted.facets
             sampled = counted.rate
             if !request.collapseByMeeting {
@@ -230,9 +253,9 @@ public final class Searcher {
         let meetingMatches = meetingSpy.map { Dictionary($0.values.map { ($0.value, $0.count) }, uniquingKeysWith: +) }
 
         var hits: [SearchHit] = []
-        for (index, hit) in mset.hits.enumerated() {
-            let record = try decoder.decode(HitFields.self, from: Data(mset.document(at: index).data.utf8))
-            let snippet = mset.snippet(record.text, length: 240, stemmer: stemmer, flags: .exhaustive,
+        for hit in page {
+            let record = try decoder.decode(HitFields.self, from: Data(pageSource.document(at: hit.index).data.utf8))
+            let snippet = pageSource.snippet(record.text, length: 240, stemmer: stemmer, flags: .exhaustive,
                                        highlightStart: "<b>", highlightEnd: "</b>", omit: "…")
             // The meeting's other matches: counted apart over remote shards, else Xapian's count.
             let othersInMeeting = meetingMatches.map { max(0, ($0[record.meeting] ?? 1) - 1) } ?? hit.collapseCount
@@ -244,7 +267,7 @@ public final class Searcher {
                 collapsedCount: request.collapseByMeeting ? othersInMeeting : nil))
         }
         var response = SearchResponse(total: total, totalBounds: totalBounds, hits: hits, facets: facets,
-                                      correctedQuery: nil, parsedQuery: query.description)
+                                      correctedQuery: nil, parsedQuery: split.description)
         response.sampleRate = sampled
         return response
     }
