@@ -4,7 +4,7 @@ import Testing
 
 /// A ranked page reranked from one pass of the query gives what the split query (the exact form
 /// of weighing procedural items down) gives: the same items in the same order with the same
-/// weights, page after page, for every judged query and some that are mostly standing business.
+/// weights, page after page in each order, for every judged query and some that are mostly standing business.
 /// (With the reranked page's order changed — by not scaling procedural weights, or not resorting
 /// — these fail.)
 @Suite struct ProceduralRerankingTests {
@@ -27,9 +27,13 @@ import Testing
 
     func pages(of query: String, reranking: Bool) throws -> [[SearchHit]] {
         searcher.reranksProceduralItems = reranking
-        return try [(0, 10), (0, 3), (3, 3), (10, 10), (0, 25)].map { offset, limit in
-            try searcher.search(SearchRequest(query: query, offset: offset, limit: limit)).hits
+        var pages: [[SearchHit]] = []
+        for sort in SearchOrder.allCases {
+            for (offset, limit) in [(0, 10), (0, 3), (3, 3), (10, 10), (0, 25)] {
+                pages.append(try searcher.search(SearchRequest(query: query, sort: sort, offset: offset, limit: limit)).hits)
+            }
         }
+        return pages
     }
 
     @Test(arguments: try queries)
@@ -47,13 +51,29 @@ import Testing
         }
     }
 
-    @Test func someQueriesAreDecidedByRerankingAndSomeFallBack() throws {
-        // A page of ten from a 30-deep pass needs ten substantive items among them.
-        searcher.reranksProceduralItems = true
-        let response = try searcher.search(SearchRequest(query: "elective home education", limit: 10))
-        #expect(response.hits.contains { $0.procedural } == false || response.hits.first?.procedural == false)
-        let standing = try searcher.search(SearchRequest(query: "apologies for absence", limit: 10))
-        #expect(!standing.hits.isEmpty)
-        #expect(standing.hits.contains { $0.procedural }, "the procedural items still come, below the substantive ones")
+    /// One meeting whose 40 procedural items match "quorum" strongly and whose 5 substantive
+    /// items match it weakly: the best matches of the unsplit query are all procedural, so no
+    /// page can be decided from them, in any order, and the split query must give it.
+    @Test(arguments: SearchOrder.allCases)
+    func aPageTheBestMatchesCannotDecideComesFromTheSplitQuery(order: SearchOrder) throws {
+        let folder = try TemporaryIndex()
+        var items: [(String, String, String, [String])] = []
+        for n in 1...40 { items.append(("\(n)", "QUORUM CHECK \(n)", "Quorum quorum quorum: the meeting was quorate.", [])) }
+        for n in 41...45 {
+            items.append(("\(n)", "PARKING REVIEW \(n)", "The review of parking charges across the borough, with one mention of a quorum of residents "
+                          + String(repeating: "and further detail on charges, permits and enforcement ", count: 8), []))
+        }
+        var minutes = SampleDocuments.minutes(date: "2024-05-01", items: items)
+        for n in 0..<40 { minutes.sections[0].items[n].isProcedural = true }
+        let indexer = try Indexer(path: folder.path)
+        try indexer.index(minutes, path: "/corpus/q.txt")
+        try indexer.commit()
+        let searcher = try Searcher(path: folder.path)
+        let request = SearchRequest(query: "quorum", sort: order, limit: 5)
+        let reranked = try searcher.search(request).hits
+        searcher.reranksProceduralItems = false
+        let split = try searcher.search(request).hits
+        #expect(reranked.map(\.id) == split.map(\.id))
+        #expect(split.allSatisfy { !$0.procedural }, "the five substantive items come first: \(split.map(\.id))")
     }
 }

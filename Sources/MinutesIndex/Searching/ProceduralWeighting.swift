@@ -12,7 +12,9 @@ import Xapian
 /// ones, sort again. That page is exact whenever those matches hold at least offset + limit
 /// substantive items (or are all the matches): every substantive item keeps its place relative
 /// to the others, and a procedural item that outranks the last of them after scaling outranked it
-/// before. Otherwise (a query mostly about standing business) the split form runs.
+/// before. By date, scaling only reorders items of one meeting date, so the page is exact when it
+/// ends before the last date among those matches. Otherwise (a query mostly about standing
+/// business, a page ending amid a long date) the split form runs.
 enum ProceduralWeighting {
     /// `XKprocedural`.
     static let term = Schema.kind.term(Schema.proceduralKind)
@@ -30,13 +32,32 @@ enum ProceduralWeighting {
     }
 
     /// The request's page, reranked from the best `depth` matches of the unsplit query in
-    /// `mset`; nil when those matches cannot decide it (too few substantive items among them).
-    /// Ties are ordered as Xapian orders them: newer meeting first, then lower document id.
+    /// `mset` (in the request's order); nil when those matches cannot decide it. Ties are
+    /// ordered as Xapian orders them: by relevance, the newer meeting first; by date, the
+    /// heavier item first; then the lower document id.
     static func page(of mset: MSet, depth: Int, request: SearchRequest, database: Database) throws -> [RankedHit]? {
         let hits = mset.hits
+        let wanted = request.offset + request.limit
         let procedural = try database.documents(hits.map(\.documentID), haveTerm: term)
-        let substantive = procedural.lazy.filter { !$0 }.count
-        guard hits.count < depth || substantive >= request.offset + request.limit else { return nil }
+        var dates: [Int: String] = [:]
+        func date(_ index: Int) -> String {
+            if let known = dates[index] { return known }
+            let value = (try? mset.document(at: index).value(Schema.date.slot!)) ?? ""
+            dates[index] = value
+            return value
+        }
+        if hits.count == depth {  // else these are all the matches, and decide any page
+            switch request.sort {
+            case .relevance:
+                // Substantive items keep their order; enough of them fix the page.
+                guard procedural.lazy.filter({ !$0 }).count >= wanted else { return nil }
+            case .date, .dateDescending:
+                // Scaling reorders items within a meeting date only: the items before the last
+                // date seen are complete, and their order is fixed.
+                let lastDate = date(hits.count - 1)
+                guard hits.indices.lazy.filter({ date($0) != lastDate }).count >= wanted else { return nil }
+            }
+        }
         let factor = Schema.proceduralWeightFactor
         var ranked = hits.indices.map { index in
             let hit = hits[index]
@@ -45,17 +66,17 @@ enum ProceduralWeighting {
                              percent: Int((Double(hit.percent) * scale).rounded()), collapseCount: hit.collapseCount,
                              documentID: hit.documentID)
         }
-        var dates: [Int: String] = [:]
-        func date(_ index: Int) -> String {
-            if let known = dates[index] { return known }
-            let value = (try? mset.document(at: index).value(Schema.date.slot!)) ?? ""
-            dates[index] = value
-            return value
-        }
         ranked.sort { a, b in
-            if a.weight != b.weight { return a.weight > b.weight }
-            let (dateA, dateB) = (date(a.index), date(b.index))
-            if dateA != dateB { return dateA > dateB }
+            switch request.sort {
+            case .relevance:
+                if a.weight != b.weight { return a.weight > b.weight }
+                let (dateA, dateB) = (date(a.index), date(b.index))
+                if dateA != dateB { return dateA > dateB }
+            case .date, .dateDescending:
+                let (dateA, dateB) = (date(a.index), date(b.index))
+                if dateA != dateB { return request.sort == .date ? dateA < dateB : dateA > dateB }
+                if a.weight != b.weight { return a.weight > b.weight }
+            }
             return a.documentID < b.documentID
         }
         return ranked.indices.dropFirst(request.offset).prefix(request.limit).map { position in

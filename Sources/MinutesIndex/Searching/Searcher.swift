@@ -175,10 +175,10 @@ public final class Searcher {
             return SearchResponse(total: 0, totalBounds: 0...0, hits: [], facets: Dictionary(uniqueKeysWithValues: request.facets.map { ($0, []) }),
                                   correctedQuery: nil, parsedQuery: split.description)
         }
-        // A page by relevance, uncollapsed, is reranked from one pass of the unsplit query when
-        // that gives it exactly; collapsing picks each meeting's best item by weight, so it needs
-        // the split weights from the start.
-        let reranking = reranksProceduralItems && downweightingProcedural && request.sort == .relevance && !request.collapseByMeeting && shardSet == nil
+        // An uncollapsed page is reranked from one pass of the unsplit query when that gives it
+        // exactly; collapsing picks each meeting's best item by weight, so it needs the split
+        // weights from the start.
+        let reranking = reranksProceduralItems && downweightingProcedural && !request.collapseByMeeting && shardSet == nil
         let query = reranking ? unsplit : split
         func makeEnquire(collapsing: Bool = request.collapseByMeeting, query: Query = query) -> Enquire {
             let enquire = Enquire(database: database)
