@@ -20,11 +20,10 @@ struct HitFormatter {
     func format(_ response: SearchResponse, request: SearchRequest, grouped: Bool = false) -> String {
         var out = ""
         let shown = response.hits.isEmpty ? "no items" : "items \(request.offset + 1)–\(request.offset + response.hits.count)"
+        let estimated = response.totalBounds.lowerBound != response.totalBounds.upperBound
+        out += "\(estimated ? "about " : "")\(response.total) matching item\(response.total == 1 ? "" : "s"); \(shown)\n"
         if let rate = response.sampleRate {
-            out += "about \(response.total) matching items; \(shown)\n"
-            out += "(counts estimated from a 1-in-\(rate) sample of the index; --exact counts every match)\n"
-        } else {
-            out += "\(response.total) matching item\(response.total == 1 ? "" : "s"); \(shown)\n"
+            out += "(facet counts estimated from a 1-in-\(rate) sample of the index; --exact counts every match)\n"
         }
         if let shards = response.shards, shards.isDegraded {
             out += "Incomplete: \(shards.missing.count) of \(shards.total) shards did not answer: "
