@@ -39,12 +39,20 @@ enum ProceduralWeighting {
         let hits = mset.hits
         let wanted = request.offset + request.limit
         let procedural = try database.documents(hits.map(\.documentID), haveTerm: term)
-        var dates: [Int: String] = [:]
-        func date(_ index: Int) -> String {
-            if let known = dates[index] { return known }
-            let value = (try? mset.document(at: index).value(Schema.date.slot!)) ?? ""
-            dates[index] = value
-            return value
+        let factor = Schema.proceduralWeightFactor
+        var ranked = hits.indices.map { index in
+            let hit = hits[index]
+            let scale = procedural[index] ? factor : 1
+            return RankedHit(index: index, rank: 0, weight: hit.weight * scale,
+                             percent: Int((Double(hit.percent) * scale).rounded()), collapseCount: hit.collapseCount,
+                             documentID: hit.documentID)
+        }
+        // Meeting dates, read where the order needs them: every hit's by date, tied weights' by
+        // relevance (a read error goes up, so the searcher's retry after a commit covers it).
+        var dates = [String](repeating: "", count: hits.count)
+        let weightCounts = Dictionary(ranked.map { ($0.weight, 1) }, uniquingKeysWith: +)
+        for hit in ranked where request.sort != .relevance || weightCounts[hit.weight]! > 1 {
+            dates[hit.index] = try mset.document(at: hit.index).value(Schema.date.slot!)
         }
         if hits.count == depth {  // else these are all the matches, and decide any page
             switch request.sort {
@@ -54,26 +62,17 @@ enum ProceduralWeighting {
             case .date, .dateDescending:
                 // Scaling reorders items within a meeting date only: the items before the last
                 // date seen are complete, and their order is fixed.
-                let lastDate = date(hits.count - 1)
-                guard hits.indices.lazy.filter({ date($0) != lastDate }).count >= wanted else { return nil }
+                let lastDate = dates[hits.count - 1]
+                guard dates.lazy.filter({ $0 != lastDate }).count >= wanted else { return nil }
             }
         }
-        let factor = Schema.proceduralWeightFactor
-        var ranked = hits.indices.map { index in
-            let hit = hits[index]
-            let scale = procedural[index] ? factor : 1
-            return RankedHit(index: index, rank: 0, weight: hit.weight * scale,
-                             percent: Int((Double(hit.percent) * scale).rounded()), collapseCount: hit.collapseCount,
-                             documentID: hit.documentID)
-        }
         ranked.sort { a, b in
+            let (dateA, dateB) = (dates[a.index], dates[b.index])
             switch request.sort {
             case .relevance:
                 if a.weight != b.weight { return a.weight > b.weight }
-                let (dateA, dateB) = (date(a.index), date(b.index))
                 if dateA != dateB { return dateA > dateB }
             case .date, .dateDescending:
-                let (dateA, dateB) = (date(a.index), date(b.index))
                 if dateA != dateB { return request.sort == .date ? dateA < dateB : dateA > dateB }
                 if a.weight != b.weight { return a.weight > b.weight }
             }
