@@ -72,39 +72,50 @@ public final class Indexer {
     @discardableResult
     public func indexFile(atPath rawPath: String) throws -> IndexOutcome {
         let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
+        return try index(PreparedFile.read(path: path, options: readOptions, knownFingerprint: knownFingerprint(atPath: path),
+                                           parser: parser))
+    }
+
+    /// The fingerprint of the file at `path` (standardized) when the index holds it indexed:
+    /// what ``PreparedFile/read(path:options:knownFingerprint:parser:)`` skips parsing for.
+    public func knownFingerprint(atPath path: String) -> String? {
+        source(atPath: path).flatMap { $0.state == .indexed ? $0.fingerprint : nil }
+    }
+
+    /// Indexes a file read and parsed already, unless it is unchanged since last time; as
+    /// ``indexFile(atPath:)``, which is this after ``PreparedFile/read(path:options:knownFingerprint:parser:)``.
+    @discardableResult
+    public func index(_ file: PreparedFile) throws -> IndexOutcome {
+        let path = file.path
         let id = sourceID(forPath: path)
-        let snapshot: FileSnapshot
-        let data: Data
-        do {
-            if let refusal = try FileRefusal.check(path: path, options: readOptions) {
-                return try recordFailure(id: id, path: path, size: refusal.size, modified: refusal.modified,
-                                         fingerprint: "", reason: refusal.reason)
+        switch file.content {
+        case let .refused(size, modified, reason):
+            return try recordFailure(id: id, path: path, size: size, modified: modified, fingerprint: "", reason: reason)
+        case let .unreadable(reason):
+            return try recordFailure(id: id, path: path, size: 0, modified: 0, fingerprint: "", reason: reason)
+        case let .read(snapshot, print, parsed):
+            if let known = sourcesByID[id], known.state == .indexed, known.fingerprint == print {
+                if known.size != snapshot.size || known.modified != snapshot.modified {
+                    var touched = known
+                    touched.size = snapshot.size
+                    touched.modified = snapshot.modified
+                    try store(touched)
+                }
+                return .unchanged(sourceID: id)
             }
-            snapshot = try FileSnapshot(path: path)
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            return try recordFailure(id: id, path: path, size: 0, modified: 0, fingerprint: "",
-                                     reason: "cannot read file: \(error.localizedDescription)")
-        }
-        let print = fingerprint(data)
-        if let known = sourcesByID[id], known.state == .indexed, known.fingerprint == print {
-            if known.size != snapshot.size || known.modified != snapshot.modified {
-                var touched = known
-                touched.size = snapshot.size
-                touched.modified = snapshot.modified
-                try store(touched)
+            switch parsed {
+            case nil:
+                // Prepared as unchanged, but the index has moved on since: parse it now.
+                return try index(PreparedFile.read(path: path, options: readOptions, knownFingerprint: nil, parser: parser))
+            case let .failure(error as IngestError)?:
+                return try recordFailure(id: id, path: path, size: snapshot.size, modified: snapshot.modified,
+                                         fingerprint: print, reason: error.reason)
+            case let .failure(error)?:
+                throw error
+            case let .success(document)?:
+                return try write(document, id: id, path: path, size: snapshot.size, modified: snapshot.modified, fingerprint: print)
             }
-            return .unchanged(sourceID: id)
         }
-        let document: MinutesDocument
-        do {
-            let text = try DocumentReader.text(of: data, at: URL(fileURLWithPath: path), options: readOptions)
-            document = parser.parse(text, fileName: (path as NSString).lastPathComponent)
-        } catch let error as IngestError {
-            return try recordFailure(id: id, path: path, size: snapshot.size, modified: snapshot.modified,
-                                     fingerprint: print, reason: error.reason)
-        }
-        return try write(document, id: id, path: path, size: snapshot.size, modified: snapshot.modified, fingerprint: print)
     }
 
     /// Indexes an already parsed document as the source at `path`, replacing what that

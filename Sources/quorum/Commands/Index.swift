@@ -39,13 +39,25 @@ extension Quorum {
             let indexer = try Indexer(path: options.index)
             indexer.readOptions = ReadOptions(ocr: ocr)
             var indexed = 0, unchanged = 0, failed = 0, items = 0, uncommittedItems = 0
-            for file in try SupportedFiles.list(under: paths) {
+            let files = try SupportedFiles.list(under: paths)
+            // What the index holds already, looked up here: the reading thread must not touch the indexer.
+            var known: [String: String] = [:]
+            for file in files {
+                let path = URL(fileURLWithPath: file).standardizedFileURL.path
+                known[path] = indexer.knownFingerprint(atPath: path)
+            }
+            let readOptions = indexer.readOptions
+            let readAhead = ReadAhead(files: files, window: 32) { [known] file in
+                PreparedFile.read(path: file, options: readOptions,
+                                  knownFingerprint: known[URL(fileURLWithPath: file).standardizedFileURL.path])
+            }
+            for (place, file) in files.enumerated() {
                 if uncommittedItems >= itemsPerCommit {
                     try indexer.commit()
                     uncommittedItems = 0
                 }
                 let started = Date()
-                switch try indexer.indexFile(atPath: file) {
+                switch try indexer.index(readAhead.take(place)) {
                 case let .indexed(_, itemIDs):
                     indexed += 1
                     items += itemIDs.count
