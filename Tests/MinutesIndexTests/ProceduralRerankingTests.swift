@@ -8,13 +8,6 @@ import Testing
 /// (With the reranked page's order changed — by not scaling procedural weights, or not resorting
 /// — these fail.)
 @Suite struct ProceduralRerankingTests {
-    let index: TemporaryIndex
-    let searcher: Searcher
-
-    init() throws {
-        (index, searcher) = try CorpusIndex.build()
-    }
-
     static var queries: [String] {
         get throws {
             let url = CorpusIndex.judgements.appendingPathComponent("corpus-queries.json")
@@ -25,29 +18,35 @@ import Testing
         }
     }
 
-    func pages(of query: String, reranking: Bool) throws -> [[SearchHit]] {
+    func pages(of query: String, reranking: Bool, from searcher: Searcher) throws -> [[SearchHit]] {
         searcher.reranksProceduralItems = reranking
         var pages: [[SearchHit]] = []
         for sort in SearchOrder.allCases {
-            for (offset, limit) in [(0, 10), (0, 3), (3, 3), (10, 10), (0, 25)] {
+            for (offset, limit) in [(0, 10), (3, 3), (0, 25)] {
                 pages.append(try searcher.search(SearchRequest(query: query, sort: sort, offset: offset, limit: limit)).hits)
             }
         }
         return pages
     }
 
-    @Test(arguments: try queries)
-    func rerankingGivesTheSplitQuerysPages(query: String) throws {
-        let split = try pages(of: query, reranking: false)
-        let reranked = try pages(of: query, reranking: true)
-        #expect(reranked.map { $0.map(\.id) } == split.map { $0.map(\.id) })
-        #expect(reranked.map { $0.map(\.rank) } == split.map { $0.map(\.rank) })
-        #expect(reranked.map { $0.map(\.procedural) } == split.map { $0.map(\.procedural) })
-        for (a, b) in zip(reranked.joined(), split.joined()) {
-            #expect(abs(a.weight - b.weight) <= 1e-9 * max(1, b.weight), "\(a.id): \(a.weight) against \(b.weight)")
-            // Snippets may pick another passage: Xapian's snippet generator weighs the words by
-            // the MSet's statistics, which count each word twice in the split query.
-            #expect(a.snippet.contains("<b>") == b.snippet.contains("<b>"), "\(a.id)")
+    // One test over every query, not one per query: each would build the corpus index again,
+    // and dozens of synchronous builds at once hold the cooperative threads the watcher and
+    // socket suites wait on (they timed out together in a CI run on 2 cores).
+    @Test func rerankingGivesTheSplitQuerysPages() throws {
+        let (index, searcher) = try CorpusIndex.build()
+        defer { withExtendedLifetime(index) {} }
+        for query in try Self.queries {
+            let split = try pages(of: query, reranking: false, from: searcher)
+            let reranked = try pages(of: query, reranking: true, from: searcher)
+            #expect(reranked.map { $0.map(\.id) } == split.map { $0.map(\.id) }, "\(query)")
+            #expect(reranked.map { $0.map(\.rank) } == split.map { $0.map(\.rank) }, "\(query)")
+            #expect(reranked.map { $0.map(\.procedural) } == split.map { $0.map(\.procedural) }, "\(query)")
+            for (a, b) in zip(reranked.joined(), split.joined()) {
+                #expect(abs(a.weight - b.weight) <= 1e-9 * max(1, b.weight), "\(query), \(a.id): \(a.weight) against \(b.weight)")
+                // Snippets may pick another passage: Xapian's snippet generator weighs the words by
+                // the MSet's statistics, which count each word twice in the split query.
+                #expect(a.snippet.contains("<b>") == b.snippet.contains("<b>"), "\(query), \(a.id)")
+            }
         }
     }
 
