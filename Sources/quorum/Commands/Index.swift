@@ -40,16 +40,15 @@ extension Quorum {
             indexer.readOptions = ReadOptions(ocr: ocr)
             var indexed = 0, unchanged = 0, failed = 0, items = 0, uncommittedItems = 0
             let files = try SupportedFiles.list(under: paths)
-            // What the index holds already, looked up here: the reading thread must not touch the indexer.
+            // What the index holds already, by the path as listed, looked up here: the reading
+            // thread must not touch the indexer.
             var known: [String: String] = [:]
             for file in files {
-                let path = URL(fileURLWithPath: file).standardizedFileURL.path
-                known[path] = indexer.knownFingerprint(atPath: path)
+                known[file] = indexer.knownFingerprint(atPath: URL(fileURLWithPath: file).standardizedFileURL.path)
             }
             let readOptions = indexer.readOptions
             let readAhead = ReadAhead(files: files, window: 32) { [known] file in
-                PreparedFile.read(path: file, options: readOptions,
-                                  knownFingerprint: known[URL(fileURLWithPath: file).standardizedFileURL.path])
+                PreparedFile.read(path: file, options: readOptions, knownFingerprint: known[file])
             }
             for (place, file) in files.enumerated() {
                 if uncommittedItems >= itemsPerCommit {
