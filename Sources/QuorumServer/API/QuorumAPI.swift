@@ -29,12 +29,6 @@ public final class QuorumAPI: Sendable {
         self.watchFolders = watchFolders
     }
 
-    /// `GET /search`.
-    public func search(_ parameters: [(name: String, value: String)]) async throws -> SearchResponse {
-        let request = try SearchParameters.request(from: parameters)
-        return try await read { try $0.search(request) }
-    }
-
     /// `GET /search` as the JSON body the router sends: the cached one when the same search
     /// was answered since the last commit.
     public func searchBody(_ parameters: [(name: String, value: String)]) async throws -> Data {
@@ -42,12 +36,7 @@ public final class QuorumAPI: Sendable {
         if let searchCache, let body = searchCache.body(for: request, generation: readers.generation) {
             return body
         }
-        let answer: (value: SearchResponse, generation: Int)
-        do {
-            answer = try await readers.withSearcherAndGeneration { try $0.search(request) }
-        } catch let error as IndexError {
-            throw APIError(indexError: error)
-        }
+        let answer = try await readAtGeneration { try $0.search(request) }
         let body = try JSONResponse.encode(answer.value)
         searchCache?.store(body, for: request, generation: answer.generation)
         return body
@@ -220,8 +209,14 @@ public final class QuorumAPI: Sendable {
     }
 
     private func read<T: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
+        try await readAtGeneration(body).value
+    }
+
+    /// Like ``read(_:)``, and says which reader generation answered (what the cache keys by).
+    private func readAtGeneration<T: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> T)
+        async throws -> (value: T, generation: Int) {
         do {
-            return try await readers.withSearcher(body)
+            return try await readers.withSearcherAndGeneration(body)
         } catch let error as IndexError {
             throw APIError(indexError: error)
         }
