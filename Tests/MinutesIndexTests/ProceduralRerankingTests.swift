@@ -1,5 +1,5 @@
 import Foundation
-import Testing
+import XCTest
 @testable import MinutesIndex
 
 /// A ranked page reranked from one pass of the query gives what the split query (the exact form
@@ -7,7 +7,7 @@ import Testing
 /// weights, page after page in each order, for every judged query and some that are mostly standing business.
 /// (With the reranked page's order changed — by not scaling procedural weights, or not resorting
 /// — these fail.)
-@Suite struct ProceduralRerankingTests {
+final class ProceduralRerankingTests: XCTestCase {
     static var queries: [String] {
         get throws {
             let url = CorpusIndex.judgements.appendingPathComponent("corpus-queries.json")
@@ -18,7 +18,7 @@ import Testing
         }
     }
 
-    func pages(of query: String, reranking: Bool, from searcher: Searcher) throws -> [[SearchHit]] {
+    private func pages(of query: String, reranking: Bool, from searcher: Searcher) throws -> [[SearchHit]] {
         searcher.reranksProceduralItems = reranking
         var pages: [[SearchHit]] = []
         for sort in SearchOrder.allCases {
@@ -29,23 +29,23 @@ import Testing
         return pages
     }
 
-    // One test over every query, not one per query: each would build the corpus index again,
-    // and dozens of synchronous builds at once hold the cooperative threads the watcher and
-    // socket suites wait on (they timed out together in a CI run on 2 cores).
-    @Test func rerankingGivesTheSplitQuerysPages() throws {
+    // One test over every query, building the corpus index once, and in XCTest's phase: dozens
+    // of synchronous builds in Swift Testing's parallel run held the cooperative threads the
+    // watcher and socket suites wait on (they timed out together in CI runs on 2 cores).
+    func testRerankingGivesTheSplitQuerysPages() throws {
         let (index, searcher) = try CorpusIndex.build()
         defer { withExtendedLifetime(index) {} }
         for query in try Self.queries {
             let split = try pages(of: query, reranking: false, from: searcher)
             let reranked = try pages(of: query, reranking: true, from: searcher)
-            #expect(reranked.map { $0.map(\.id) } == split.map { $0.map(\.id) }, "\(query)")
-            #expect(reranked.map { $0.map(\.rank) } == split.map { $0.map(\.rank) }, "\(query)")
-            #expect(reranked.map { $0.map(\.procedural) } == split.map { $0.map(\.procedural) }, "\(query)")
+            XCTAssertTrue(reranked.map { $0.map(\.id) } == split.map { $0.map(\.id) }, "\(query)")
+            XCTAssertTrue(reranked.map { $0.map(\.rank) } == split.map { $0.map(\.rank) }, "\(query)")
+            XCTAssertTrue(reranked.map { $0.map(\.procedural) } == split.map { $0.map(\.procedural) }, "\(query)")
             for (a, b) in zip(reranked.joined(), split.joined()) {
-                #expect(abs(a.weight - b.weight) <= 1e-9 * max(1, b.weight), "\(query), \(a.id): \(a.weight) against \(b.weight)")
+                XCTAssertTrue(abs(a.weight - b.weight) <= 1e-9 * max(1, b.weight), "\(query), \(a.id): \(a.weight) against \(b.weight)")
                 // Snippets may pick another passage: Xapian's snippet generator weighs the words by
                 // the MSet's statistics, which count each word twice in the split query.
-                #expect(a.snippet.contains("<b>") == b.snippet.contains("<b>"), "\(query), \(a.id)")
+                XCTAssertTrue(a.snippet.contains("<b>") == b.snippet.contains("<b>"), "\(query), \(a.id)")
             }
         }
     }
@@ -53,8 +53,7 @@ import Testing
     /// One meeting whose 40 procedural items match "quorum" strongly and whose 5 substantive
     /// items match it weakly: the best matches of the unsplit query are all procedural, so no
     /// page can be decided from them, in any order, and the split query must give it.
-    @Test(arguments: SearchOrder.allCases)
-    func aPageTheBestMatchesCannotDecideComesFromTheSplitQuery(order: SearchOrder) throws {
+    func testAPageTheBestMatchesCannotDecideComesFromTheSplitQuery() throws {
         let folder = try TemporaryIndex()
         var items: [(String, String, String, [String])] = []
         for n in 1...40 { items.append(("\(n)", "QUORUM CHECK \(n)", "Quorum quorum quorum: the meeting was quorate.", [])) }
@@ -68,11 +67,14 @@ import Testing
         try indexer.index(minutes, path: "/corpus/q.txt")
         try indexer.commit()
         let searcher = try Searcher(path: folder.path)
-        let request = SearchRequest(query: "quorum", sort: order, limit: 5)
-        let reranked = try searcher.search(request).hits
-        searcher.reranksProceduralItems = false
-        let split = try searcher.search(request).hits
-        #expect(reranked.map(\.id) == split.map(\.id))
-        #expect(split.allSatisfy { !$0.procedural }, "the five substantive items come first: \(split.map(\.id))")
+        for order in SearchOrder.allCases {
+            let request = SearchRequest(query: "quorum", sort: order, limit: 5)
+            searcher.reranksProceduralItems = true
+            let reranked = try searcher.search(request).hits
+            searcher.reranksProceduralItems = false
+            let split = try searcher.search(request).hits
+            XCTAssertTrue(reranked.map(\.id) == split.map(\.id), "\(order)")
+            XCTAssertTrue(split.allSatisfy { !$0.procedural }, "\(order): the five substantive items come first: \(split.map(\.id))")
+        }
     }
 }
