@@ -39,6 +39,7 @@ let fullPackage = Package(
             name: "QuorumServer",
             dependencies: [
                 "MinutesIndex",
+                "Xapian",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -66,10 +67,10 @@ let fullPackage = Package(
             ]
         ),
         // Benchmarks/run's query driver: the mix in process and over the socket (not shipped).
-        .executableTarget(name: "quorum-bench", dependencies: ["MinutesIndex"], path: "Benchmarks/QuorumBench"),
+        .executableTarget(name: "quorum-bench", dependencies: ["MinutesIndex", "Xapian"], path: "Benchmarks/QuorumBench"),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
         .testTarget(name: "MinutesIngestTests", dependencies: ["MinutesIngest"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MinutesIndexTests", dependencies: ["MinutesIndex"]),
+        .testTarget(name: "MinutesIndexTests", dependencies: ["MinutesIndex", "Xapian"]),
         .testTarget(
             name: "QuorumServerTests",
             dependencies: [

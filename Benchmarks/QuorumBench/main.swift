@@ -10,6 +10,7 @@
 import Foundation
 import MinutesIndex
 import MinutesIngest
+import Xapian
 
 /// One query of the mix.
 struct MixQuery: Decodable, Sendable {
@@ -91,6 +92,7 @@ case "inprocess":
     let rounds = Int(option("rounds", in: arguments) ?? "3") ?? 3
     let searcher: Searcher
     do { searcher = try Searcher(path: index) } catch { fail("cannot open \(index): \(error)") }
+    searcher.valueColumns = ValueColumns()  // as quorumd's searchers have
     let requests = mix.map(\.request)
     for request in requests { _ = try? searcher.search(request) }  // warm the caches once
     var byCategory: [String: [Double]] = [:]

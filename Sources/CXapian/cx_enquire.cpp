@@ -1,6 +1,8 @@
 // Enquire, MSet and match spies: running a query and reading its results.
 #include "cx_internal.hh"
 
+#include <algorithm>
+
 using cx::guard;
 using cx::str;
 
@@ -9,6 +11,25 @@ static Xapian::RSet make_rset(const uint32_t *relevant, size_t count) {
     for (size_t i = 0; i < count; ++i) rset.add_document(relevant[i]);
     return rset;
 }
+
+namespace {
+
+/// Xapian's ValueCountMatchSpy, reading each match's value from the value table.
+struct ValueCountSpy final : cx_matchspy {
+    explicit ValueCountSpy(Xapian::valueno slot) : counter(slot) {}
+
+    Xapian::MatchSpy &spy() override { return counter; }
+    uint32_t total() const override { return counter.get_total(); }
+    std::vector<std::pair<std::string, uint64_t>> counts() const override {
+        std::vector<std::pair<std::string, uint64_t>> out;
+        for (auto it = counter.values_begin(); it != counter.values_end(); ++it) out.emplace_back(*it, it.get_termfreq());
+        return out;
+    }
+
+    Xapian::ValueCountMatchSpy counter;
+};
+
+}  // namespace
 
 extern "C" {
 
@@ -65,7 +86,7 @@ void cx_enquire_set_docid_order(cx_enquire *enq, cx_docid_order order) {
 
 cx_status cx_enquire_add_matchspy(cx_enquire *enq, cx_matchspy *spy, cx_error *err) {
     // Not release()d: the cx_matchspy owns the spy, so its counts stay readable after the match.
-    return guard(err, [&] { enq->enq.add_matchspy(&spy->spy); });
+    return guard(err, [&] { enq->enq.add_matchspy(&spy->spy()); });
 }
 
 void cx_enquire_clear_matchspies(cx_enquire *enq) { cx::guard_void([&] { enq->enq.clear_matchspies(); }); }
@@ -147,24 +168,31 @@ cx_status cx_mset_termfreq(const cx_mset *mset, const char *term, size_t term_le
 }
 
 cx_status cx_valuecount_matchspy_new(uint32_t slot, cx_matchspy **out, cx_error *err) {
-    return guard(err, [&] { *out = new cx_matchspy(slot); });
+    return guard(err, [&] { *out = new ValueCountSpy(slot); });
 }
 
 void cx_matchspy_free(cx_matchspy *spy) { cx::guard_void([&] { delete spy; }); }
 
-uint32_t cx_matchspy_get_total(const cx_matchspy *spy) { return spy->spy.get_total(); }
+uint32_t cx_matchspy_get_total(const cx_matchspy *spy) { return spy->total(); }
 
 cx_status cx_matchspy_top_values(const cx_matchspy *spy, uint32_t max_values, cx_termlist **out, cx_error *err) {
     return guard(err, [&] {
-        *out = cx::collect(spy->spy.top_values_begin(max_values), spy->spy.top_values_end(max_values),
-                           [](const Xapian::TermIterator &it) { return uint64_t(it.get_termfreq()); });
+        auto counts = spy->counts();
+        // As ValueCountMatchSpy::top_values: most frequent first, equal counts in value order.
+        auto by_count = [](const auto &a, const auto &b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+        size_t keep = std::min<size_t>(max_values, counts.size());
+        std::partial_sort(counts.begin(), counts.begin() + keep, counts.end(), by_count);
+        std::unique_ptr<cx_termlist> list(new cx_termlist);
+        for (size_t i = 0; i < keep; ++i) list->rows.push_back({counts[i].first, counts[i].second, 0.0});
+        *out = list.release();
     });
 }
 
 cx_status cx_matchspy_values(const cx_matchspy *spy, cx_termlist **out, cx_error *err) {
     return guard(err, [&] {
-        *out = cx::collect(spy->spy.values_begin(), spy->spy.values_end(),
-                           [](const Xapian::TermIterator &it) { return uint64_t(it.get_termfreq()); });
+        std::unique_ptr<cx_termlist> list(new cx_termlist);
+        for (auto &row : spy->counts()) list->rows.push_back({row.first, row.second, 0.0});
+        *out = list.release();
     });
 }
 

@@ -28,7 +28,16 @@ struct cx_queryparser { Xapian::QueryParser qp; };
 struct cx_query { Xapian::Query q; };
 struct cx_enquire { Xapian::Enquire enq; explicit cx_enquire(const Xapian::Database &d) : enq(d) {} };
 struct cx_mset { Xapian::MSet mset; };
-struct cx_matchspy { Xapian::ValueCountMatchSpy spy; explicit cx_matchspy(Xapian::valueno s) : spy(s) {} };
+/// A match spy counting values, and what it counted: Xapian's ValueCountMatchSpy, or one reading
+/// in-memory columns (cx_value_columns.cpp).
+struct cx_matchspy {
+    virtual ~cx_matchspy() = default;
+    virtual Xapian::MatchSpy &spy() = 0;
+    /// Documents seen.
+    virtual uint32_t total() const = 0;
+    /// Each value seen with its count, in value order.
+    virtual std::vector<std::pair<std::string, uint64_t>> counts() const = 0;
+};
 struct cx_termlist_row { std::string s; uint64_t freq; double weight; };
 struct cx_termlist { std::vector<cx_termlist_row> rows; };
 

@@ -7,10 +7,21 @@ public final class ValueCountMatchSpy {
     /// The slot being counted.
     public let slot: ValueSlot
 
-    /// A spy counting the values of `slot`.
+    /// A spy counting the values of `slot`, each read from the value table.
     public init(slot: ValueSlot) {
         self.slot = slot
         handle = mustCreate("match spy") { cx_valuecount_matchspy_new(slot, $0, $1) }
+    }
+
+    /// A spy counting the values of `slot` from `columns`, which are first brought up to date
+    /// with `database`; the same counts as ``init(slot:)`` without reading the value table. Nil
+    /// when `database` is not one local index (shards searched as one, a remote database).
+    public init?(slot: ValueSlot, columns: ValueColumns, database: Database) throws {
+        var made: OpaquePointer?
+        try check { cx_value_columns_matchspy_new(columns.handle, database.handle, slot, &made, $0) }
+        guard let made else { return nil }
+        self.slot = slot
+        handle = made
     }
 
     deinit {

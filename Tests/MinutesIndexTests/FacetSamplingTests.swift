@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import MinutesIndex
+import Xapian
 
 /// Facet counts over a sample of the matches when there are very many (``FacetSampling``). The
 /// shipped corpus is small, so these tests lower the limits to make its searches "very many".
@@ -73,6 +74,28 @@ final class FacetSamplingTests: XCTestCase {
         XCTAssertTrue(response.sampleRate == nil)
         XCTAssertTrue(response.facets == exact.facets)
         XCTAssertTrue(response.total == exact.total)
+    }
+
+    /// quorumd's searchers count from value columns held in memory; the answers must not change.
+    func testCountsFromValueColumnsEqualCountsFromTheValueTable() throws {
+        let requests = [
+            everything,
+            SearchRequest(query: "elective home education", facets: ["year", "month", "meeting"]),
+            SearchRequest(query: "budget", facets: ["committee", "kind"], sort: .dateDescending),
+        ]
+        let columns = ValueColumns()
+        for sampling in [FacetSampling.standard, FacetSampling(exactUpTo: 50, sampleSize: 100)] {
+            searcher.facetSampling = sampling
+            for request in requests {
+                searcher.valueColumns = nil
+                let fromTable = try searcher.search(request)
+                searcher.valueColumns = columns
+                let fromColumns = try searcher.search(request)
+                XCTAssertTrue(fromColumns == fromTable, "\(request.query), sampling \(sampling)")
+                XCTAssertFalse(fromColumns.facets.values.contains { $0.isEmpty }, "\(request.query): every facet counted")
+            }
+        }
+        XCTAssertTrue(columns.memoryBytes > 0)
     }
 
     func testTheRateLeavesAboutTheSampleSize() {

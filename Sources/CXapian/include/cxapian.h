@@ -81,6 +81,7 @@ typedef struct cx_query cx_query;
 typedef struct cx_enquire cx_enquire;
 typedef struct cx_mset cx_mset;
 typedef struct cx_matchspy cx_matchspy;
+typedef struct cx_value_columns cx_value_columns;
 typedef struct cx_termlist cx_termlist;
 
 /* ---------------------------------------------------------------- term lists */
@@ -466,6 +467,17 @@ uint32_t cx_matchspy_get_total(const cx_matchspy *spy);
 cx_status cx_matchspy_top_values(const cx_matchspy *spy, uint32_t max_values, cx_termlist **out, cx_error *err);
 /** All values seen, in value order; frequency = count. */
 cx_status cx_matchspy_values(const cx_matchspy *spy, cx_termlist **out, cx_error *err);
+
+/** Value slots held in memory per document id, shared by every search in the process (thread-safe). */
+cx_status cx_value_columns_new(cx_value_columns **out, cx_error *err);
+/** Frees the columns; spies made from them keep what they use. */
+void cx_value_columns_free(cx_value_columns *columns);
+/** A spy counting slot's values from the columns, which are first extended to every document of db.
+ *  *out is NULL when db is not one local database (count with cx_valuecount_matchspy_new then). */
+cx_status cx_value_columns_matchspy_new(cx_value_columns *columns, const cx_database *db, uint32_t slot,
+                                        cx_matchspy **out, cx_error *err);
+/** Bytes the columns hold. */
+cx_status cx_value_columns_memory(cx_value_columns *columns, uint64_t *out, cx_error *err);
 
 #ifdef __cplusplus
 }

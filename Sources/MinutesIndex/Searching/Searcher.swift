@@ -20,6 +20,10 @@ public final class Searcher {
     var weighting: WeightingScheme = Schema.weighting
     /// When facets are counted over a sample of the matches rather than all of them.
     public var facetSampling = FacetSampling.standard
+    /// Facet slots in memory, shared by the searchers of one index (``ReaderPool`` gives its
+    /// searchers one); without them facets are counted from Xapian's value table, which costs
+    /// more per search than building a column once over a small index.
+    public var valueColumns: ValueColumns?
     /// Whether a ranked page may be reranked from one pass (``ProceduralWeighting``); tests turn
     /// it off to compare with the split query.
     var reranksProceduralItems = true
@@ -211,7 +215,7 @@ public final class Searcher {
         // (FacetSampling); otherwise every match is counted as the page is found, and the
         // total is exact too.
         let sampleRate = request.facets.isEmpty || request.exactCounts || remote ? nil : try facetSampleRate(of: enquire)
-        let spies = sampleRate == nil ? facetSpies(for: request, on: facetEnquire) : []
+        let spies = sampleRate == nil ? try facetSpies(for: request, on: facetEnquire) : []
         let checkAtLeast = spies.isEmpty ? 0 : database.documentCount
         // `mset` counts the matches; `pageSource` holds the page's documents (the same MSet
         // unless the reranked page could not be decided and the split query ran for it).
@@ -293,7 +297,7 @@ public final class Searcher {
             let enquire = Enquire(database: database)
             enquire.query = query
             enquire.setWeightingScheme(.boolean)  // counting only: no page, no weights
-            let spies = facetSpies(for: request, on: enquire)
+            let spies = try facetSpies(for: request, on: enquire)
             let mset = try enquire.mset(offset: 0, limit: 0, checkAtLeast: database.documentCount)
             return (Self.facetCounts(of: spies, scaledBy: scale), mset.matchesEstimated * scale)
         }
@@ -305,11 +309,13 @@ public final class Searcher {
         return (sample.facets, sample.matches, rate)
     }
 
-    /// A match spy for each facet the request asks for, added to `enquire`.
-    private func facetSpies(for request: SearchRequest, on enquire: Enquire) -> [(name: String, spy: ValueCountMatchSpy)] {
-        request.facets.compactMap { name in
+    /// A match spy for each facet the request asks for, added to `enquire`: counting from
+    /// ``valueColumns`` when the searcher has them and reads one local index.
+    private func facetSpies(for request: SearchRequest, on enquire: Enquire) throws -> [(name: String, spy: ValueCountMatchSpy)] {
+        try request.facets.compactMap { name in
             guard let slot = Schema.field(named: name)?.slot else { return nil }
-            let spy = ValueCountMatchSpy(slot: slot)
+            let columnSpy = try valueColumns.flatMap { try ValueCountMatchSpy(slot: slot, columns: $0, database: database) }
+            let spy = columnSpy ?? ValueCountMatchSpy(slot: slot)
             enquire.addMatchSpy(spy)
             return (name, spy)
         }

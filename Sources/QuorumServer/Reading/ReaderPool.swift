@@ -1,6 +1,7 @@
 import Dispatch
 public import MinutesIndex
 import Synchronization
+import Xapian
 
 /// Read handles for searches, one per search at a time, reopened after each commit.
 ///
@@ -18,6 +19,8 @@ public final class ReaderPool: Sendable {
     private let source: Source
     private let state = Mutex(State())
     private let queue = DispatchQueue(label: "quorum.readers", attributes: .concurrent)
+    /// Facet slots in memory, shared by every searcher of the index (not used over shards).
+    private let valueColumns = ValueColumns()
 
     private struct State {
         var generation = 0
@@ -70,7 +73,9 @@ public final class ReaderPool: Sendable {
             if taken.generation != current { try searcher.reopen() }
         } else {
             switch source {
-            case .index(let path): searcher = try Searcher(path: path)
+            case .index(let path):
+                searcher = try Searcher(path: path)
+                searcher.valueColumns = valueColumns
             case let .shards(addresses, options): searcher = try Searcher(shards: ShardSet(addresses, options: options))
             }
         }
