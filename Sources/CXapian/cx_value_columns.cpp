@@ -160,14 +160,20 @@ cx_status cx_value_columns_new(cx_value_columns **out, cx_error *err) {
 
 void cx_value_columns_free(cx_value_columns *columns) { cx::guard_void([&] { delete columns; }); }
 
+/// Whether db can have columns: several databases searched as one interleave their ids, and
+/// remote ones have no value streams here; both count with Xapian's own spy.
+static bool has_columns(const Xapian::Database &db) { return db.size() == 1 && !db.get_uuid().empty(); }
+
 cx_status cx_value_columns_matchspy_new(cx_value_columns *columns, const cx_database *db, uint32_t slot,
                                         cx_matchspy **out, cx_error *err) {
     return cx::guard(err, [&] {
-        *out = nullptr;
-        // Several databases searched as one interleave their ids; remote ones have no value
-        // streams here. Both count with Xapian's own spy.
-        if (db->db->size() != 1 || db->db->get_uuid().empty()) return;
-        *out = new ColumnMatchSpy(columns->column(*db->db, slot));
+        *out = has_columns(*db->db) ? new ColumnMatchSpy(columns->column(*db->db, slot)) : nullptr;
+    });
+}
+
+cx_status cx_value_columns_prepare(cx_value_columns *columns, const cx_database *db, uint32_t slot, cx_error *err) {
+    return cx::guard(err, [&] {
+        if (has_columns(*db->db)) columns->column(*db->db, slot);
     });
 }
 

@@ -20,6 +20,12 @@ public final class ValueColumns: @unchecked Sendable {  // the shim serialises a
         cx_value_columns_free(handle)
     }
 
+    /// Builds or extends the column of `slot` to every document of `database` now, so that
+    /// the next count does not wait for it (nothing when `database` is not one local index).
+    public func prepare(slot: ValueSlot, for database: Database) throws {
+        try check { cx_value_columns_prepare(handle, database.handle, slot, $0) }
+    }
+
     /// The bytes the columns hold.
     public var memoryBytes: Int {
         var bytes: UInt64 = 0

@@ -99,12 +99,28 @@ import Xapian
         #expect(fromColumns == ["cabinet": 2, "scrutiny": 2, "planning": 1])
     }
 
+    @Test func preparingBuildsTheColumnBeforeTheFirstCount() throws {
+        _ = try buildSparseIndex(at: tmp.path("db"))
+        let database = try Database(path: tmp.path("db"))
+        let columns = ValueColumns()
+        #expect(columns.memoryBytes == 0)
+        try columns.prepare(slot: Slot.committee, for: database)
+        let prepared = columns.memoryBytes
+        #expect(prepared >= 4 * 200_002)
+        let (table, fromColumns, _) = try Self.counts(.matchAll, in: database, columns: columns)
+        #expect(fromColumns == table)
+        #expect(columns.memoryBytes == prepared, "counting used the prepared column")
+    }
+
     @Test func severalDatabasesSearchedAsOneCountFromTheValueTable() throws {
         try buildSampleIndex(at: tmp.path("a"))
         try buildSampleIndex(at: tmp.path("b"))
         let joined = try Database(path: tmp.path("a"))
         try joined.add(try Database(path: tmp.path("b")))
-        #expect(try ValueCountMatchSpy(slot: Slot.committee, columns: ValueColumns(), database: joined) == nil)
+        let columns = ValueColumns()
+        #expect(try ValueCountMatchSpy(slot: Slot.committee, columns: columns, database: joined) == nil)
+        try columns.prepare(slot: Slot.committee, for: joined)
+        #expect(columns.memoryBytes == 0)
     }
 
     @Test func searchesOnSeveralThreadsShareTheColumns() throws {

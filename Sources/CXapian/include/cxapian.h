@@ -476,6 +476,8 @@ void cx_value_columns_free(cx_value_columns *columns);
  *  *out is NULL when db is not one local database (count with cx_valuecount_matchspy_new then). */
 cx_status cx_value_columns_matchspy_new(cx_value_columns *columns, const cx_database *db, uint32_t slot,
                                         cx_matchspy **out, cx_error *err);
+/** Builds or extends slot's column to every document of db (no-op when db is not one local database). */
+cx_status cx_value_columns_prepare(cx_value_columns *columns, const cx_database *db, uint32_t slot, cx_error *err);
 /** Bytes the columns hold. */
 cx_status cx_value_columns_memory(cx_value_columns *columns, uint64_t *out, cx_error *err);
 

@@ -276,6 +276,17 @@ public final class Searcher {
         return response
     }
 
+    /// Builds the value columns of `facets` now (with ``valueColumns`` set), so that the first
+    /// search counting them does not wait: about 20 ms per facet at a million items.
+    public func prepareFacetColumns(for facets: [String]) throws {
+        guard let valueColumns else { return }
+        try retryingOnModified {
+            for slot in facets.compactMap({ Schema.field(named: $0)?.slot }) {
+                try valueColumns.prepare(slot: slot, for: database)
+            }
+        }
+    }
+
     // MARK: - Facets over many matches
 
     /// The sample rate for counting the facets of `enquire`'s query, or nil to count every

@@ -87,6 +87,7 @@ public enum Daemon {
             onServerRunning: binding.onServerRunning(logger: logger) {
                 logger.info("started: serving \(writer.itemCount) items from \(indexPath) on \(configuration.socketPath), watching \(folders.joined(separator: ", "))")
                 notify(logger) { try notifier.ready(status: "serving \(writer.itemCount) items") }
+                readers.prepareFacetColumns(for: ["year", "committee", "kind"])  // what `quorum search` counts
             },
             logger: logger)
         let stopping = StoppingNotice(logger: logger) {

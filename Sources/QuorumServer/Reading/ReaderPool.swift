@@ -48,6 +48,13 @@ public final class ReaderPool: Sendable {
         state.withLock { $0.generation }
     }
 
+    /// Builds the in-memory columns of `facets` in the background, so that the first searches
+    /// counting them do not wait for them.
+    public func prepareFacetColumns(for facets: [String]) {
+        guard case .index = source else { return }
+        Task { try? await withSearcher { try $0.prepareFacetColumns(for: facets) } }
+    }
+
     /// Runs `body` with a searcher of its own, up to date with the last commit.
     public func withSearcher<T: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> T) async throws -> T {
         try await withSearcherAndGeneration(body).value
