@@ -56,6 +56,35 @@ final class IndexCommandTests: XCTestCase {
         XCTAssertEqual(stepwise.documents, single.documents)
     }
 
+    /// The reading thread prepares each file's items under the source id the file would get
+    /// when the load starts; two new files of one name both presume "minutes", and the second
+    /// must be remade under the id it really gets, or it would overwrite the first.
+    func testTwoNewFilesOfOneNameInOneLoadKeepTheirOwnItems() throws {
+        let corpus = temporaryPath()
+        for (folder, source) in [("council-a", "improving-lives-2018-09-18-minutes"), ("council-b", "improving-lives-2024-07-30-minutes")] {
+            try FileManager.default.createDirectory(atPath: "\(corpus)/\(folder)", withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: "\(CLIRunner.corpus)/\(source).txt", toPath: "\(corpus)/\(folder)/minutes.txt")
+        }
+        let index = temporaryPath()
+        let loaded = try CLIRunner.quorum("index", "--index", index, corpus)
+        XCTAssertEqual(loaded.status, 0, loaded.stderr)
+        XCTAssertTrue(loaded.stdout.contains("2 indexed"), loaded.stdout)
+
+        let output = try CLIRunner.quorum("search", "--index", index, "--json", "council", "--limit", "500")
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let hits = try XCTUnwrap(try output.json()["hits"] as? [[String: Any]])
+        var yearsBySource: [String: Set<String>] = [:]
+        for hit in hits {
+            let id = try XCTUnwrap(hit["id"] as? String)
+            let source = try XCTUnwrap((hit["source"] as? [String: Any])?["id"] as? String)
+            XCTAssertTrue(id.hasPrefix(source + ":"), "\(id) is stored under source \(source)")
+            yearsBySource[source, default: []].insert(String((hit["meeting_date"] as? String ?? "").prefix(4)))
+        }
+        XCTAssertEqual(yearsBySource.count, 2, "both files keep their items")
+        XCTAssertEqual(yearsBySource["minutes"].map { $0.count }, 1)
+        XCTAssertEqual(Set(yearsBySource.values.flatMap { $0 }), ["2018", "2024"])
+    }
+
     func testACommitIntervalBelowOneIsRefused() throws {
         let output = try CLIRunner.quorum("index", "--index", temporaryPath(), "--commit-every", "0", CLIRunner.corpus)
         XCTAssertNotEqual(output.status, 0)

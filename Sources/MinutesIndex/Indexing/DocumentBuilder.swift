@@ -17,11 +17,18 @@ final class DocumentBuilder {
             termGenerator.setDatabase(spellingDatabase)
             termGenerator.flags = .spelling
         }
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder = Self.recordEncoder()
     }
 
-    func document(for record: ItemRecord) throws -> Document {
+    /// How records are stored: JSON with sorted keys.
+    static func recordEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    /// The document for `record`; `data` is the record as stored, when encoded already.
+    func document(for record: ItemRecord, data: String? = nil) throws -> Document {
         let document = Document()
         termGenerator.setDocument(document)
         termGenerator.termPosition = 0
@@ -76,7 +83,7 @@ final class DocumentBuilder {
                 document.addBooleanTerm(Schema.person.term(person))
             }
         }
-        document.data = String(decoding: try encoder.encode(record), as: UTF8.self)
+        document.data = try data ?? String(decoding: encoder.encode(record), as: UTF8.self)
         return document
     }
 }

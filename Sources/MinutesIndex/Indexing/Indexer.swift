@@ -113,7 +113,10 @@ public final class Indexer {
             case let .failure(error)?:
                 throw error
             case let .success(document)?:
-                return try write(document, id: id, path: path, size: snapshot.size, modified: snapshot.modified, fingerprint: print)
+                // Items prepared under another id (a new file whose name another took meanwhile) are remade.
+                let items = try file.items.flatMap { $0.sourceID == id ? $0 : nil }
+                    ?? PreparedItems(document: document, sourceID: id, path: path)
+                return try write(items, path: path, size: snapshot.size, modified: snapshot.modified, fingerprint: print)
             }
         }
     }
@@ -124,12 +127,13 @@ public final class Indexer {
     public func index(_ document: MinutesDocument, path rawPath: String) throws -> IndexOutcome {
         let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
         // No fingerprint: the next indexFile(atPath:) of a real file at this path always rewrites it.
-        return try write(document, id: sourceID(forPath: path), path: path, size: 0, modified: 0, fingerprint: "")
+        let items = try PreparedItems(document: document, sourceID: sourceID(forPath: path), path: path)
+        return try write(items, path: path, size: 0, modified: 0, fingerprint: "")
     }
 
-    private func write(_ document: MinutesDocument, id: String, path: String, size: Int, modified: Double,
+    private func write(_ items: PreparedItems, path: String, size: Int, modified: Double,
                        fingerprint print: String) throws -> IndexOutcome {
-        let records = ItemRecord.records(of: document, sourceID: id, path: path)
+        let (id, records) = (items.sourceID, items.records)
         if records.isEmpty {
             return try recordFailure(id: id, path: path, size: size, modified: modified, fingerprint: print,
                                      reason: "no meetings, sections or items were found in the text")
@@ -141,10 +145,10 @@ public final class Indexer {
         // buffered position list (interleaved runs on 10k items: 8.27 / 8.40 s → 7.81 / 7.92 s).
         try database.withTransaction(flushed: false) {
             try database.deleteDocuments(withTerm: Schema.source.term(id))
-            for record in records {
-                _ = try database.addDocument(builder.document(for: record))
+            for (record, data) in zip(records, items.data) {
+                _ = try database.addDocument(builder.document(for: record, data: data))
             }
-            try acronyms.update(source: id, definitions: Self.acronymDefinitions(in: records), in: database)
+            try acronyms.update(source: id, definitions: items.acronyms, in: database)
             try recordSavedSearchMatches(sourceID: id)
             try store(SourceRecord(id: id, path: path, size: size, modified: modified, fingerprint: print,
                                    state: .indexed, reason: nil, itemCount: records.count, indexedAt: Date().timeIntervalSince1970))
@@ -172,18 +176,6 @@ public final class Indexer {
         let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
         guard let known = source(atPath: path) else { return false }
         return try removeSource(id: known.id)
-    }
-
-    /// The acronyms the items define, each pair once.
-    private static func acronymDefinitions(in records: [ItemRecord]) -> [AcronymMiner.Definition] {
-        var seen = Set<AcronymMiner.Definition>()
-        var result: [AcronymMiner.Definition] = []
-        for record in records {
-            for text in [record.item.title, record.text] + record.resolutions {
-                for d in AcronymMiner.definitions(in: text) where seen.insert(d).inserted { result.append(d) }
-            }
-        }
-        return result
     }
 
     /// Makes everything written so far durable and visible to readers.

@@ -8,6 +8,9 @@ public struct PreparedFile: Sendable {
     /// The file's standardized path.
     public let path: String
     let content: Content
+    /// The parsed document's items as they would be stored under a presumed source id, when
+    /// one was given: the indexer uses them if the file gets that id.
+    var items: PreparedItems?
 
     enum Content: Sendable {
         /// Refused before reading (too large, not a regular file, …), as `lstat` saw it.
@@ -22,9 +25,10 @@ public struct PreparedFile: Sendable {
 
     /// Reads and parses the file at `path`. `knownFingerprint` is what the index recorded for
     /// the file (``Indexer/knownFingerprint(atPath:)``): when the file still has it, it is not
-    /// parsed again.
+    /// parsed again. With `sourceID` (``Indexer/sourceID(forPath:)`` as it was before the load
+    /// began), the item records, their stored JSON and their acronyms are made here too.
     public static func read(path rawPath: String, options: ReadOptions, knownFingerprint: String?,
-                            parser: MinutesParser = MinutesParser()) -> PreparedFile {
+                            sourceID: String? = nil, parser: MinutesParser = MinutesParser()) -> PreparedFile {
         let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
         let snapshot: FileSnapshot
         let data: Data
@@ -45,6 +49,41 @@ public struct PreparedFile: Sendable {
             let text = try DocumentReader.text(of: data, at: URL(fileURLWithPath: path), options: options)
             return parser.parse(text, fileName: (path as NSString).lastPathComponent)
         }
-        return PreparedFile(path: path, content: .read(snapshot: snapshot, fingerprint: print, parsed: parsed))
+        var file = PreparedFile(path: path, content: .read(snapshot: snapshot, fingerprint: print, parsed: parsed))
+        if let sourceID, case let .success(document) = parsed {
+            file.items = try? PreparedItems(document: document, sourceID: sourceID, path: path)
+        }
+        return file
+    }
+}
+
+/// A document's item records under one source id, with what writing them needs that does not
+/// need the index: the JSON each is stored as, and the acronyms they define. Made on the reading
+/// thread, these are a tenth of the writer's work.
+struct PreparedItems: Sendable {
+    let sourceID: String
+    let records: [ItemRecord]
+    /// `records`' stored data, in order.
+    let data: [String]
+    let acronyms: [AcronymMiner.Definition]
+
+    init(document: MinutesDocument, sourceID: String, path: String) throws {
+        self.sourceID = sourceID
+        records = ItemRecord.records(of: document, sourceID: sourceID, path: path)
+        let encoder = DocumentBuilder.recordEncoder()
+        data = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        acronyms = Self.acronymDefinitions(in: records)
+    }
+
+    /// The acronyms the items define, each pair once.
+    static func acronymDefinitions(in records: [ItemRecord]) -> [AcronymMiner.Definition] {
+        var seen = Set<AcronymMiner.Definition>()
+        var result: [AcronymMiner.Definition] = []
+        for record in records {
+            for text in [record.item.title, record.text] + record.resolutions {
+                for d in AcronymMiner.definitions(in: text) where seen.insert(d).inserted { result.append(d) }
+            }
+        }
+        return result
     }
 }

@@ -42,13 +42,17 @@ extension Quorum {
             let files = try SupportedFiles.list(under: paths)
             // What the index holds already, by the path as listed, looked up here: the reading
             // thread must not touch the indexer.
-            var known: [String: String] = [:]
+            // The source ids are the ones files would get now; a new file whose name another file
+            // of this load takes first gets another, and the indexer remakes its items.
+            var known: [String: (fingerprint: String?, sourceID: String)] = [:]
             for file in files {
-                known[file] = indexer.knownFingerprint(atPath: URL(fileURLWithPath: file).standardizedFileURL.path)
+                let path = URL(fileURLWithPath: file).standardizedFileURL.path
+                known[file] = (indexer.knownFingerprint(atPath: path), indexer.sourceID(forPath: path))
             }
             let readOptions = indexer.readOptions
             let readAhead = ReadAhead(files: files, window: 32) { [known] file in
-                PreparedFile.read(path: file, options: readOptions, knownFingerprint: known[file])
+                PreparedFile.read(path: file, options: readOptions, knownFingerprint: known[file]?.fingerprint,
+                                  sourceID: known[file]?.sourceID)
             }
             for (place, file) in files.enumerated() {
                 if uncommittedItems >= itemsPerCommit {
