@@ -1,4 +1,3 @@
-import Foundation
 import MinutesIngest
 import Xapian
 
@@ -6,7 +5,6 @@ import Xapian
 /// position gaps between fields, boolean filter terms, value slots and the record as data.
 final class DocumentBuilder {
     private let termGenerator: TermGenerator
-    private let encoder: JSONEncoder
 
     /// `spellingDatabase` receives spelling data from the indexed text (for "did you mean").
     init(spellingDatabase: WritableDatabase?) throws {
@@ -17,18 +15,10 @@ final class DocumentBuilder {
             termGenerator.setDatabase(spellingDatabase)
             termGenerator.flags = .spelling
         }
-        encoder = Self.recordEncoder()
     }
 
-    /// How records are stored: JSON with sorted keys.
-    static func recordEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }
-
-    /// The document for `record`; `data` is the record as stored, when encoded already.
-    func document(for record: ItemRecord, data: String? = nil) throws -> Document {
+    /// The document for `record`, stored as `data` (``PreparedItems`` encodes it).
+    func document(for record: ItemRecord, data: String) throws -> Document {
         let document = Document()
         termGenerator.setDocument(document)
         termGenerator.termPosition = 0
@@ -83,7 +73,7 @@ final class DocumentBuilder {
                 document.addBooleanTerm(Schema.person.term(person))
             }
         }
-        document.data = try data ?? String(decoding: encoder.encode(record), as: UTF8.self)
+        document.data = data
         return document
     }
 }

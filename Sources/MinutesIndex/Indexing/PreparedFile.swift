@@ -51,6 +51,7 @@ public struct PreparedFile: Sendable {
         }
         var file = PreparedFile(path: path, content: .read(snapshot: snapshot, fingerprint: print, parsed: parsed))
         if let sourceID, case let .success(document) = parsed {
+            // Should encoding fail, the indexer makes the items again and reports why.
             file.items = try? PreparedItems(document: document, sourceID: sourceID, path: path)
         }
         return file
@@ -59,7 +60,7 @@ public struct PreparedFile: Sendable {
 
 /// A document's item records under one source id, with what writing them needs that does not
 /// need the index: the JSON each is stored as, and the acronyms they define. Made on the reading
-/// thread, these are a tenth of the writer's work.
+/// thread, they take about 8 % of the work off the writer's (perf, 10k items).
 struct PreparedItems: Sendable {
     let sourceID: String
     let records: [ItemRecord]
@@ -70,7 +71,8 @@ struct PreparedItems: Sendable {
     init(document: MinutesDocument, sourceID: String, path: String) throws {
         self.sourceID = sourceID
         records = ItemRecord.records(of: document, sourceID: sourceID, path: path)
-        let encoder = DocumentBuilder.recordEncoder()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
         data = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         acronyms = Self.acronymDefinitions(in: records)
     }

@@ -21,8 +21,8 @@ public final class Searcher {
     /// When facets are counted over a sample of the matches rather than all of them.
     public var facetSampling = FacetSampling.standard
     /// Facet slots in memory, shared by the searchers of one index (``ReaderPool`` gives its
-    /// searchers one); without them facets are counted from Xapian's value table, which costs
-    /// more per search than building a column once over a small index.
+    /// searchers one). Without them facets are read from Xapian's value table, as suits a
+    /// one-off search: building a column costs more than one search saves.
     public var valueColumns: ValueColumns?
     /// Whether a ranked page may be reranked from one pass (``ProceduralWeighting``); tests turn
     /// it off to compare with the split query.
