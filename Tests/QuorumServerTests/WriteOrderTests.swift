@@ -14,6 +14,35 @@ struct WriteOrderTests {
         return taken
     }
 
+    @Test("peek names the job next() takes, through joins, barriers and folders taking turns")
+    func peekAgreesWithNext() {
+        var schedule = JobSchedule<Int>()
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func random(_ bound: Int) -> Int {  // a fixed sequence, so a failure repeats
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var taken = 0
+        for step in 0..<2_000 {
+            switch random(10) {
+            case 0..<5:
+                schedule.add(.indexFile("/w/\(["a", "b", "c"][random(3)])/\(random(12)).txt"), waiter: step)
+            case 5:
+                schedule.add(.removeFile("/w/a/\(random(12)).txt"), waiter: step)
+            case 6:
+                schedule.add(.removeSource("s\(random(5))"), waiter: step)
+            default:
+                let expected = schedule.peek()
+                let entry = schedule.next()
+                #expect(expected == entry?.job, "step \(step)")
+                if entry != nil { taken += 1 }
+            }
+        }
+        while let entry = schedule.next() { _ = entry; taken += 1 }
+        #expect(taken > 500)
+        #expect(schedule.peek() == nil)
+    }
+
     @Test("file jobs run newest first")
     func newestFileFirst() {
         var schedule = JobSchedule<Int>()
@@ -124,6 +153,75 @@ struct WriteOrderTests {
         #expect(order.prefix(3).contains("newcomer"), "finished in the order \(order)")
         #expect(writer.itemCount == 2 * backlog + 2)
         #expect(writer.depth == 0)
+    }
+}
+
+/// The writer reads the next file ahead while it writes this one.
+@Suite("Write queue read-ahead")
+struct ReadAheadTests {
+    @Test("a file changed after it was read ahead is indexed as it is now, not as it was read")
+    func aChangedFileIsReadAgain() async throws {
+        let folder = try TemporaryFolder()
+        try makeFolder(folder.path("corpus"))
+        let (older, newer) = (folder.path("corpus/older.txt"), folder.path("corpus/newer.txt"))
+        try writeFile(older, SampleMinutes.cabinet)
+        try writeFile(newer, SampleMinutes.cabinet)
+        let writer = WriteQueue(indexer: try Indexer(path: folder.path("index")), commitInterval: .zero,
+                                logger: LogRecorder().logger())
+        let readAhead = FinishedJobs()
+        writer.didReadAhead = { path in
+            readAhead.append(path)
+            // The older file changes after the writer read it ahead and before it indexes it.
+            if path == older { try? writeFile(older, SampleMinutes.planning) }
+        }
+        writer.holdJobs()
+        async let first = writer.submit(.indexFile(older))
+        #expect(try await eventually(timeout: .seconds(30)) { writer.depth == 1 })
+        async let second = writer.submit(.indexFile(newer))
+        #expect(try await eventually(timeout: .seconds(30)) { writer.depth == 2 })
+        writer.releaseJobs()
+        _ = try await (first, second)
+
+        // Newest first: the older file was read ahead while the newer one was written.
+        #expect(readAhead.names == [older])
+        let searcher = try Searcher(path: folder.path("index"))
+        let bypass = try searcher.search(SearchRequest(query: "bypass"))
+        #expect(bypass.hits.map(\.source.id) == ["older"], "the file as it is now")
+        let libraries = try searcher.search(SearchRequest(query: "libraries", limit: 20))
+        #expect(libraries.hits.map(\.source.id) == ["newer"], "not as it was read ahead")
+    }
+
+    @Test("files read ahead are indexed from what was read: a backlog ends up whole")
+    func aBacklogReadAheadIsWhole() async throws {
+        let folder = try TemporaryFolder()
+        try makeFolder(folder.path("corpus"))
+        let files = 12
+        for n in 0..<files {
+            try writeFile(folder.path("corpus/file-\(n).txt"), n.isMultiple(of: 2) ? SampleMinutes.cabinet : SampleMinutes.planning)
+        }
+        let writer = WriteQueue(indexer: try Indexer(path: folder.path("index")), logger: LogRecorder().logger())
+        let readAhead = FinishedJobs()
+        writer.didReadAhead = { readAhead.append($0) }
+        writer.holdJobs()
+        try await withThrowingTaskGroup(of: WriteResult.self) { group in
+            for n in 0..<files {
+                group.addTask { try await writer.submit(.indexFile(folder.path("corpus/file-\(n).txt"))) }
+                #expect(try await eventually(timeout: .seconds(30)) { writer.depth == n + 1 })
+            }
+            writer.releaseJobs()
+            for try await result in group {
+                guard case let .indexed(_, items) = result else {
+                    Issue.record("not indexed: \(result)")
+                    continue
+                }
+                #expect(items.count == 2)
+            }
+        }
+        #expect(readAhead.names.count == files - 1, "every file but the first taken was read ahead")
+        #expect(writer.itemCount == 2 * files)
+        let searcher = try Searcher(path: folder.path("index"))
+        #expect(try searcher.search(SearchRequest(query: "bypass", limit: 50)).total == files / 2)
+        #expect(try searcher.search(SearchRequest(query: "libraries", limit: 50)).total == files / 2)
     }
 }
 

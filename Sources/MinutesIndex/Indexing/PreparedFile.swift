@@ -58,6 +58,15 @@ public struct PreparedFile: Sendable {
     }
 }
 
+extension PreparedFile {
+    /// Whether the file is still as it was read (same size and modification time). A file
+    /// read ahead and changed since is read again by whoever indexes it.
+    public var isCurrent: Bool {
+        guard case let .read(snapshot, _, _) = content else { return false }
+        return (try? FileSnapshot(path: path)) == snapshot
+    }
+}
+
 /// A document's item records under one source id, with what writing them needs that does not
 /// need the index: the JSON each is stored as, and the acronyms they define. Made on the reading
 /// thread, they take about 8 % of the work off the writer's (perf, 10k items).

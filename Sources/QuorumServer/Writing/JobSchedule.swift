@@ -63,6 +63,16 @@ struct JobSchedule<Waiter> {
             return nil
         }
 
+        /// The entry ``pop()`` would return now, without taking it: the same walk over the
+        /// folders from `turn`, where a folder with no live entry is passed over as `pop` drops it.
+        func peek() -> Entry? {
+            for step in 0..<folders.count {
+                let folder = folders[(turn + step) % folders.count]
+                if let live = lanes[folder]?.last(where: { $0.stamp == $0.entry.stamp }) { return live.entry }
+            }
+            return nil
+        }
+
         private func drop(_ folder: String) {
             lanes[folder] = nil
             folders.remove(at: turn)  // the next folder moves into this turn
@@ -123,6 +133,17 @@ struct JobSchedule<Waiter> {
                 if let path = entry.job.filePath, queuedFiles[path] === entry { queuedFiles[path] = nil }
                 count -= 1
                 return entry
+            }
+        }
+        return nil
+    }
+
+    /// The job ``next()`` would take now, without taking it: what the writer reads ahead.
+    func peek() -> WriteJob? {
+        for segment in segments[head...] {
+            switch segment {
+            case let .barrier(entry): return entry.job
+            case let .files(lanes): if let entry = lanes.peek() { return entry.job }
             }
         }
         return nil

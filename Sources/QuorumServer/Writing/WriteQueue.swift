@@ -54,6 +54,13 @@ public final class WriteQueue: @unchecked Sendable {
     private var awaitingCommit: [(Waiter, WriteResult)] = []
     private var lastCommitStarted = ContinuousClock.now
     private let state = Mutex(State())
+    /// Reads and parses the file the writer takes next while it writes this one: during a bulk
+    /// load that is a fifth of the work off the writer's thread (as `quorum index` does).
+    private let readingAhead = DispatchQueue(label: "quorum.index-reader")
+    /// The file being read ahead, and the one last read, until the writer takes it.
+    private let readAhead = Mutex<(reading: String?, read: PreparedFile?)>((nil, nil))
+    /// Tests change a file here, after it is read ahead and before it is indexed.
+    var didReadAhead: (@Sendable (String) -> Void)?
 
     /// How long a steady stream of jobs may go without a commit.
     public let commitInterval: Duration
@@ -168,6 +175,7 @@ public final class WriteQueue: @unchecked Sendable {
             return
         }
         let job = taken.job
+        if case let .indexFile(path)? = state.withLock({ $0.schedule.peek() }) { readAhead(path) }
         let started = ContinuousClock.now
         let result: WriteResult
         do {
@@ -197,7 +205,7 @@ public final class WriteQueue: @unchecked Sendable {
     private func perform(_ job: WriteJob) throws -> WriteResult {
         switch job {
         case let .indexFile(path):
-            switch try indexer.indexFile(atPath: path) {
+            switch try indexFile(atPath: path) {
             case let .indexed(id, items): return .indexed(sourceID: id, itemIDs: items)
             case let .unchanged(id): return .unchanged(sourceID: id)
             case let .failed(id, reason): return .failed(sourceID: id, reason: reason)
@@ -217,6 +225,37 @@ public final class WriteQueue: @unchecked Sendable {
         case let .removeSavedSearch(name):
             return .savedSearchRemoved(try indexer.removeSavedSearch(name: name))
         }
+    }
+
+    /// Starts reading and parsing the file at `path` on the reading queue; what the index knows
+    /// of it is looked up here, on the writer's queue, the only one that touches the indexer.
+    private func readAhead(_ rawPath: String) {
+        let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
+        let (options, known, id) = (indexer.readOptions, indexer.knownFingerprint(atPath: path), indexer.sourceID(forPath: path))
+        readAhead.withLock { $0.reading = path }
+        readingAhead.async {
+            let file = PreparedFile.read(path: path, options: options, knownFingerprint: known, sourceID: id)
+            self.didReadAhead?(path)
+            self.readAhead.withLock { slot in
+                if slot.reading == path { slot.reading = nil }
+                slot.read = file
+            }
+        }
+    }
+
+    /// Indexes the file at `path`, from what was read ahead when that is this file as it is now.
+    private func indexFile(atPath rawPath: String) throws -> IndexOutcome {
+        let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
+        // Wait for a read-ahead of this file (queued or running), never for one of another: a
+        // file that landed since goes first, and must not wait for a long PDF or OCR read.
+        if readAhead.withLock({ $0.reading == path }) { readingAhead.sync {} }
+        let ahead = readAhead.withLock { slot -> PreparedFile? in
+            guard slot.read?.path == path else { return nil }
+            defer { slot.read = nil }
+            return slot.read
+        }
+        if let ahead, ahead.isCurrent { return try indexer.index(ahead) }
+        return try indexer.indexFile(atPath: path)
     }
 
     /// Commits what is pending; false when the commit failed (logged, and recorded for `/status`).
