@@ -175,11 +175,13 @@ public final class WriteQueue: @unchecked Sendable {
             return
         }
         let job = taken.job
-        if case let .indexFile(path)? = state.withLock({ $0.schedule.peek() }) { readAhead(path) }
         let started = ContinuousClock.now
+        // This job's file, if it was read ahead; then the next job's file is read meanwhile.
+        let readFile: PreparedFile? = if case let .indexFile(path) = job { takeReadAhead(of: path) } else { nil }
+        if case let .indexFile(path)? = state.withLock({ $0.schedule.peek() }) { readAhead(path) }
         let result: WriteResult
         do {
-            result = try perform(job)
+            result = try perform(job, readAhead: readFile)
             log(job, result, since: started)
             awaitingCommit.append(contentsOf: waiters.map { ($0, result) })
         } catch {
@@ -202,10 +204,12 @@ public final class WriteQueue: @unchecked Sendable {
         }
     }
 
-    private func perform(_ job: WriteJob) throws -> WriteResult {
+    /// Runs `job`; an `.indexFile` job indexes `readAhead` when that is its file as it is now.
+    private func perform(_ job: WriteJob, readAhead: PreparedFile?) throws -> WriteResult {
         switch job {
         case let .indexFile(path):
-            switch try indexFile(atPath: path) {
+            let outcome = if let readAhead, readAhead.isCurrent { try indexer.index(readAhead) } else { try indexer.indexFile(atPath: path) }
+            switch outcome {
             case let .indexed(id, items): return .indexed(sourceID: id, itemIDs: items)
             case let .unchanged(id): return .unchanged(sourceID: id)
             case let .failed(id, reason): return .failed(sourceID: id, reason: reason)
@@ -227,35 +231,36 @@ public final class WriteQueue: @unchecked Sendable {
         }
     }
 
-    /// Starts reading and parsing the file at `path` on the reading queue; what the index knows
-    /// of it is looked up here, on the writer's queue, the only one that touches the indexer.
+    /// Starts reading and parsing the file at `path` on the reading queue, unless a read-ahead
+    /// is still running (one at a time, so the writer never waits behind another file's); what
+    /// the index knows of it is looked up here, on the writer's queue, which owns the indexer.
     private func readAhead(_ rawPath: String) {
         let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
+        let started = readAhead.withLock { slot -> Bool in
+            guard slot.reading == nil else { return false }
+            slot.reading = path
+            return true
+        }
+        guard started else { return }
         let (options, known, id) = (indexer.readOptions, indexer.knownFingerprint(atPath: path), indexer.sourceID(forPath: path))
-        readAhead.withLock { $0.reading = path }
         readingAhead.async {
             let file = PreparedFile.read(path: path, options: options, knownFingerprint: known, sourceID: id)
             self.didReadAhead?(path)
-            self.readAhead.withLock { slot in
-                if slot.reading == path { slot.reading = nil }
-                slot.read = file
-            }
+            self.readAhead.withLock { $0 = (reading: nil, read: file) }
         }
     }
 
-    /// Indexes the file at `path`, from what was read ahead when that is this file as it is now.
-    private func indexFile(atPath rawPath: String) throws -> IndexOutcome {
+    /// The file at `path` as read ahead, if it was. Waits for a read-ahead of this file, never
+    /// for one of another: a file that landed since goes first, and must not wait for a long
+    /// PDF or OCR read.
+    private func takeReadAhead(of rawPath: String) -> PreparedFile? {
         let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
-        // Wait for a read-ahead of this file (queued or running), never for one of another: a
-        // file that landed since goes first, and must not wait for a long PDF or OCR read.
         if readAhead.withLock({ $0.reading == path }) { readingAhead.sync {} }
-        let ahead = readAhead.withLock { slot -> PreparedFile? in
+        return readAhead.withLock { slot -> PreparedFile? in
             guard slot.read?.path == path else { return nil }
             defer { slot.read = nil }
             return slot.read
         }
-        if let ahead, ahead.isCurrent { return try indexer.index(ahead) }
-        return try indexer.indexFile(atPath: path)
     }
 
     /// Commits what is pending; false when the commit failed (logged, and recorded for `/status`).
