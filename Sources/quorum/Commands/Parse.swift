@@ -14,6 +14,12 @@ extension Quorum {
         @Flag(help: "Print JSON: one object per file (file, committee, sections with items, present).")
         var json = false
 
+        @Option(help: ArgumentHelp("Score the parse against a gold annotation (the schema of shared/gold/seeds.json): items, meeting dates, committee, present.", valueName: "GOLD"))
+        var score: String?
+
+        @Flag(help: "With --score: list each file's missed and extra items, wrong dates and committee.")
+        var verbose = false
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("Name at least one file to parse.") }
         }
@@ -31,7 +37,9 @@ extension Quorum {
                     failed = true
                 }
             }
-            if json {
+            if let score {
+                try printScore(goldPath: score, documents: documents)
+            } else if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 print(String(decoding: try encoder.encode(documents), as: UTF8.self))
@@ -39,6 +47,24 @@ extension Quorum {
                 for document in documents { print(DocumentOutline(document).text) }
             }
             if failed { throw ExitCode(1) }
+        }
+
+        private func printScore(goldPath: String, documents: [MinutesDocument]) throws {
+            let data = try Data(contentsOf: URL(fileURLWithPath: goldPath))
+            let parsedFiles = Set(documents.map(\.file))
+            let gold = try JSONDecoder().decode([StructureGold].self, from: data).filter { parsedFiles.contains($0.file) }
+            let result = StructureScore(gold: gold, predicted: documents)
+            for file in result.files {
+                let committee = file.committeeRight.map { $0 ? "right" : "WRONG (\(file.predictedCommittee ?? "none"))" } ?? "-"
+                let present = file.presentScores.isEmpty ? "-" : file.presentScores.map { String(format: "%.2f", $0) }.joined(separator: " ")
+                print("\(file.file): items gold=\(file.goldItems) parsed=\(file.predictedItems) matched=\(file.matchedItems) "
+                      + "dates \(file.datesFound)/\(file.datesWanted) committee \(committee) present \(present)")
+                guard verbose else { continue }
+                for m in file.missed { print("   missed: \(m)") }
+                for e in file.extra { print("   extra:  \(e)") }
+                for d in file.wrongDates { print("   date:   \(d)") }
+            }
+            print("structure: \(result)")
         }
     }
 }
