@@ -34,18 +34,13 @@ struct ItemSplitter {
     /// Items of the section spanning `range` (indices into `lines`, inclusive).
     func items(in range: ClosedRange<Int>, kind: SectionKind) -> [ItemSpan] {
         guard kind == .minutes || kind == .agenda || kind == .report else { return [] }
-        var candidates: [Candidate] = []
-        var i = range.lowerBound
-        while i <= range.upperBound {
-            defer { i += 1 }
-            guard lines[i].isContent, let heading = NumberedHeading.parse(lines[i]) else { continue }
-            if heading.bare && kind != .report { continue }
-            if heading.number.contains("/") && kind != .minutes { continue }
-            let (title, headingEnd) = joinedTitle(heading, at: i, limit: range.upperBound)
-            let w = weight(heading, title: title, at: i, headingEnd: headingEnd, range: range, kind: kind)
-            if w > 0 { candidates.append(Candidate(heading: heading, index: i, headingEnd: headingEnd, title: title, weight: w)) }
+        var chain = bestChain(candidates(in: range, kind: kind, allowBare: kind == .report), kind: kind)
+        if chain.count < 2 && kind != .report {
+            // Numbers without a full stop ("1 Apologies", as CMIS prints them) head items only
+            // where nothing better does: in Rotherham's papers they are a report's paragraphs.
+            let withBare = bestChain(candidates(in: range, kind: kind, allowBare: true), kind: kind)
+            if withBare.count > chain.count { chain = withBare }
         }
-        let chain = bestChain(candidates, kind: kind)
         var spans: [ItemSpan] = []
         for (n, c) in chain.enumerated() {
             let limit = n + 1 < chain.count ? chain[n + 1].index - 1 : range.upperBound
@@ -54,6 +49,19 @@ struct ItemSplitter {
             spans.append(ItemSpan(number: c.heading.number, title: c.title, heading: c.index, headingEnd: c.headingEnd, end: end))
         }
         return spans
+    }
+
+    private func candidates(in range: ClosedRange<Int>, kind: SectionKind, allowBare: Bool) -> [Candidate] {
+        var candidates: [Candidate] = []
+        for i in range {
+            guard lines[i].isContent, let heading = NumberedHeading.parse(lines[i]) else { continue }
+            if heading.bare && !allowBare { continue }
+            if heading.number.contains("/") && kind != .minutes { continue }
+            guard let (title, headingEnd) = joinedTitle(heading, at: i, limit: range.upperBound) else { continue }
+            let w = weight(heading, title: title, at: i, headingEnd: headingEnd, range: range, kind: kind)
+            if w > 0 { candidates.append(Candidate(heading: heading, index: i, headingEnd: headingEnd, title: title, weight: w)) }
+        }
+        return candidates
     }
 
     private func bestChain(_ candidates: [Candidate], kind: SectionKind) -> [Candidate] {
@@ -128,12 +136,27 @@ struct ItemSplitter {
 
     /// The heading's text with wrapped lines joined: capitalised headings take the capitalised
     /// lines that follow; others only a page reference or an obviously unfinished line.
-    private func joinedTitle(_ h: NumberedHeading, at i: Int, limit: Int) -> (String, Int) {
+    private func joinedTitle(_ h: NumberedHeading, at i: Int, limit: Int) -> (String, Int)? {
         var title = h.title
         var end = i
         var j = i + 1
+        if h.titleOnNextLine {
+            // "66." alone, the title on the next line (after at most one blank line).
+            var blanks = 0
+            while j <= limit, !lines[j].isContent, blanks < 2 {
+                if lines[j].isBlank { blanks += 1 }
+                j += 1
+            }
+            guard j <= limit, lines[j].isContent, !lines[j].isBullet, NumberedHeading.parse(lines[j]) == nil,
+                  let first = TextScanning.firstLetter(lines[j].text), TextScanning.isUpper(first),
+                  TextScanning.wordCount(lines[j].text) <= 30 else { return nil }
+            title = lines[j].text
+            end = j
+            j += 1
+        }
+        title = RunInHeading.title(of: title)
         var joined = 0
-        let upper = TextScanning.isUppercaseText(h.title)
+        let upper = TextScanning.isUppercaseText(title)
         while j <= limit, joined < 3 {
             if lines[j].isFurniture { j += 1; continue }
             let next = lines[j]

@@ -1,5 +1,7 @@
 /// A line that could head an item: "15. DRAFT ELECTIVE HOME EDUCATION POLICY", "90.   TITLE",
-/// "11 Implications for …" (no full stop), "CAB 45/25 Budget Monitoring".
+/// "11 Implications for …" (no full stop), "CAB 45/25 Budget Monitoring", "33A. Title",
+/// "Item 5: Title", "Minute 12 Title", "1.MINUTES" (no space), or a number alone on its line
+/// ("66.", "Item 4") whose title is the next line, as ModernGov's "No. Item" listings print it.
 struct NumberedHeading: Sendable, Equatable {
     /// The number as printed, without its full stop ("15", "CAB 45/25").
     var number: String
@@ -10,19 +12,52 @@ struct NumberedHeading: Sendable, Equatable {
     /// A plain number printed without a full stop ("11 Implications …"): weaker evidence of a
     /// heading. Minute references ("CAB 45/25") are never bare; they need no full stop.
     var bare: Bool
+    /// The line holds the number alone: the title is on the next line.
+    var titleOnNextLine = false
 
     /// Parses a cleaned line. Sub-paragraph numbers ("1.1", "13.1.1"), list markers ("1)", "(a)")
     /// and bullets never parse.
     static func parse(_ line: SourceLine) -> NumberedHeading? {
         guard !line.isBullet, !line.isFurniture else { return nil }
-        let s = Array(line.text.unicodeScalars)
+        if let labelled = parseLabelled(line.text) { return labelled }
+        return parse(scalars: Array(line.text.unicodeScalars))
+    }
+
+    /// Words that stand before an item's number: "Item 5", "Agenda Item 5:", "Minute 12", "Min. 12".
+    private static let numberLabels = ["agenda item ", "items ", "item ", "minute no. ", "minute no ", "minute ", "min. ", "min "]
+
+    /// "Item 5: Title", "Minute 12 – Title", "Item 4" alone.
+    private static func parseLabelled(_ text: String) -> NumberedHeading? {
+        let lower = TextScanning.asciiLowercased(text)
+        guard let label = numberLabels.first(where: { lower.hasPrefix($0) }) else { return nil }
+        let rest = Array(text.unicodeScalars.dropFirst(label.unicodeScalars.count))
+        var i = 0
+        var key = 0
+        while i < rest.count, i < 4, TextScanning.isDigit(rest[i]) { key = key * 10 + Int(rest[i].value - 48); i += 1 }
+        guard i > 0 else { return nil }
+        let number = String(String.UnicodeScalarView(rest[0..<i]))
+        // "Items 1/2" and "Item 5(a)" are not headings of one item.
+        while i < rest.count, rest[i] == "." || rest[i] == ":" || rest[i] == "-" || rest[i] == "–" || TextScanning.isSpace(rest[i]) { i += 1 }
+        if i == rest.count { return NumberedHeading(number: number, key: key, title: "", bare: false, titleOnNextLine: true) }
+        guard TextScanning.isUpper(rest[i]) else { return nil }
+        return NumberedHeading(number: number, key: key, title: String(String.UnicodeScalarView(rest[i...])), bare: false)
+    }
+
+    private static func parse(scalars s: [Unicode.Scalar]) -> NumberedHeading? {
         guard let first = s.first else { return nil }
         var i = 0
         var number = ""
         var key = 0
         if TextScanning.isDigit(first) {
             while i < s.count, TextScanning.isDigit(s[i]), i < 4 { key = key * 10 + Int(s[i].value - 48); i += 1 }
-            guard i < s.count, i <= 4 else { return nil }
+            guard i <= 4 else { return nil }
+            // "66." or "66" alone: the title follows on the next line.
+            if i == s.count || (i + 1 == s.count && s[i] == ".") {
+                return NumberedHeading(number: String(String.UnicodeScalarView(s[0..<i])), key: key, title: "",
+                                       bare: i == s.count, titleOnNextLine: true)
+            }
+            // "33A. Title": a letter suffix numbers an item added between two others.
+            if i + 1 < s.count, TextScanning.isUpper(s[i]), s[i].isASCII, s[i + 1] == "." { i += 1 }
             number = String(String.UnicodeScalarView(s[0..<i]))
             if s[i] == "/" {
                 // A minute reference without a prefix: "45/25".
@@ -55,6 +90,11 @@ struct NumberedHeading: Sendable, Equatable {
         }
         var bare = !number.contains("/")
         if i < s.count, s[i] == "." { bare = false; i += 1 }
+        if i < s.count, !TextScanning.isSpace(s[i]), !bare, !number.contains("/") {
+            // "1.MINUTES": the space after the full stop lost, a capitalised word follows.
+            guard i + 1 < s.count, TextScanning.isUpper(s[i]), TextScanning.isUpper(s[i + 1]) else { return nil }
+            return NumberedHeading(number: number, key: key, title: String(String.UnicodeScalarView(s[i...])), bare: false)
+        }
         guard i < s.count, TextScanning.isSpace(s[i]) else { return nil }
         while i < s.count, TextScanning.isSpace(s[i]) { i += 1 }
         guard i < s.count else { return nil }

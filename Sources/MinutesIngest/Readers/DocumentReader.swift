@@ -17,8 +17,12 @@ public struct IngestError: Error, CustomStringConvertible, Sendable, Equatable {
 
 /// Reads a file of a supported format into text ready for the parser.
 public enum DocumentReader {
+    /// Extensions of web pages: councils' sites serve minutes as `.aspx` (ModernGov, CMIS) and
+    /// `.php` pages, and a page saved from a browser keeps that name.
+    public static let htmlExtensions: Set<String> = ["html", "htm", "xhtml", "aspx", "asp", "php"]
+
     /// File extensions (lower case, no dot) that ingestion accepts.
-    public static let supportedExtensions: Set<String> = ["txt", "md", "pdf", "html", "htm"]
+    public static let supportedExtensions: Set<String> = htmlExtensions.union(["txt", "md", "pdf"])
 
     /// Reads the file at `url` as text, failing with a clear reason for unsupported or unreadable files.
     public static func readText(at url: URL, options: ReadOptions = .standard) throws -> String {
@@ -43,7 +47,7 @@ public enum DocumentReader {
         }
         switch ext {
         case "pdf": return try PDFReader.text(ofPDF: data, path: url.path, options: options)
-        case "html", "htm": return HTMLReader.text(of: try decodeHTML(data, path: url.path))
+        case _ where htmlExtensions.contains(ext): return HTMLReader.text(of: try decodeHTML(data, path: url.path))
         default: break
         }
         if data.contains(0) {

@@ -1,0 +1,26 @@
+/// Headings that run on into their item's text on the same line, as parish minutes and
+/// flattened PDF text print them: "2. To Consider Apologies for Absence: Apologies were received
+/// from …", "5. Election of Vice-Chairman. Cllr Hall was proposed …". The heading is the part
+/// before the colon or the first full stop; a short heading is kept whole.
+enum RunInHeading {
+    /// Words after which a full stop abbreviates rather than ends a sentence.
+    private static let abbreviations: Set<String> = ["cllr", "no", "st", "mr", "mrs", "dr", "ms", "rev", "co", "ltd", "nos", "ref", "e.g", "i.e", "etc"]
+
+    /// The heading part of a heading line's text.
+    static func title(of text: String) -> String {
+        let words = text.split(separator: " ")
+        guard words.count > 3 else { return text }
+        var seen = 0
+        for (n, word) in words.enumerated() {
+            seen += 1
+            guard n + 1 < words.count, let last = word.last, last == ":" || last == "." else { continue }
+            let bare = TextScanning.asciiLowercased(word.dropLast())
+            if last == "." && (abbreviations.contains(bare) || bare.count <= 1 || words.count <= 12) { continue }
+            // The rest must read as text of its own: a capitalised word after the break.
+            guard let next = words[n + 1].unicodeScalars.first, TextScanning.isUpper(next) || TextScanning.isDigit(next) else { continue }
+            guard seen >= 2 else { return text }
+            return Substring(words[...n].joined(separator: " ")).trimmingAny(of: ":")
+        }
+        return text
+    }
+}
