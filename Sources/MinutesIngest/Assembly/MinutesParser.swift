@@ -18,19 +18,25 @@ public struct MinutesParser: Sendable {
         var spans = SectionSplitter(lines: lines, committee: printedCommittee).sections()
         if spans.isEmpty, let fallback = wholeDocument(lines) { spans = [fallback] }
 
+        let itemSpansOfSections = spans.map { itemSplitter.items(in: $0.start...$0.end, kind: $0.kind) }
+        let header = headerRegion(lines, firstItem: itemSpansOfSections.compactMap { $0.first?.heading }.min())
+        let metadata = DocumentMetadata(lines: lines, header: header, fileName: fileName, printedCommittee: printedCommittee)
+
         // Papers in a pack belong to the pack's meeting: the agenda's, else the first report's.
         let packDate = spans.first(where: { $0.kind == .agenda && $0.ownDate != nil })?.ownDate
             ?? spans.first(where: { $0.kind == .report && $0.ownDate != nil })?.ownDate
         var sections: [Section] = []
         var previousDate: MeetingDate?
-        for span in spans {
-            let date: MeetingDate?
+        for (n, span) in spans.enumerated() {
+            var date: MeetingDate?
             switch span.kind {
             case .minutes, .agenda: date = span.ownDate ?? packDate ?? previousDate
             default: date = packDate ?? span.ownDate ?? previousDate
             }
+            // The first section's meeting is the document's: the date its header prints.
+            if date == nil, n == 0 || previousDate == nil { date = metadata.meetingDate }
             previousDate = date ?? previousDate
-            let itemSpans = itemSplitter.items(in: span.start...span.end, kind: span.kind)
+            let itemSpans = itemSpansOfSections[n]
             let items = itemSpans.map { makeItem($0, lines: lines, joiner: joiner) }
             var attendance: Attendance?
             if span.kind == .minutes {
@@ -44,7 +50,19 @@ public struct MinutesParser: Sendable {
                                     firstLine: lines[span.start].number, lastLine: lines[span.end].number,
                                     items: items, attendance: attendance, text: body))
         }
-        return MinutesDocument(file: fileName, committee: printedCommittee.map(CommitteeName.titleCased), sections: sections)
+        return MinutesDocument(file: fileName, committee: metadata.committee, sections: sections)
+    }
+
+    /// The lines before the document's first item (at least its first 15 content lines, at most
+    /// its first 60): where a document prints its committee and meeting date.
+    private func headerRegion(_ lines: [SourceLine], firstItem: Int?) -> Range<Int> {
+        var content = 0
+        var end = lines.count
+        for i in lines.indices where lines[i].isContent {
+            content += 1
+            if content > 60 || (content > 15 && i >= (firstItem ?? Int.max)) { end = i; break }
+        }
+        return 0..<end
     }
 
     private func makeItem(_ span: ItemSpan, lines: [SourceLine], joiner: TextJoiner) -> Item {

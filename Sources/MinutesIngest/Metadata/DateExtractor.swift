@@ -16,6 +16,12 @@ public enum DateExtractor {
         "december": 12, "dec": 12,
     ]
 
+    /// Welsh month names, for bilingual and Welsh-language minutes ("10fed Mehefin 2020").
+    static let welshMonths: [String: Int] = [
+        "ionawr": 1, "chwefror": 2, "mawrth": 3, "ebrill": 4, "mai": 5, "mehefin": 6, "gorffennaf": 7,
+        "awst": 8, "medi": 9, "hydref": 10, "tachwedd": 11, "rhagfyr": 12,
+    ]
+
     static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -28,6 +34,23 @@ public enum DateExtractor {
             if let date = date(at: i, in: tokens) { return date }
         }
         return nil
+    }
+
+    /// Every date in `text`, each with the text that stands before it on the line (which says
+    /// whose date it is: "the previous meeting held on …", "published on …").
+    public static func dates(in text: String) -> [(date: MeetingDate, before: Substring)] {
+        let tokens = tokenize(text)
+        var found: [(MeetingDate, Substring)] = []
+        var i = 0
+        while i < tokens.count {
+            if let date = date(at: i, in: tokens) {
+                found.append((date, text[text.startIndex..<tokens[i].text.startIndex]))
+                i += 3
+            } else {
+                i += 1
+            }
+        }
+        return found
     }
 
     /// Whether a word is part of how dates are written (weekday, month, ordinal day, year).
@@ -60,8 +83,9 @@ public enum DateExtractor {
     /// 1...31, also with an ordinal suffix ("18th", "22nd").
     private static func dayNumber(_ t: Substring) -> Int? {
         var digits = t
-        for suffix in ["st", "nd", "rd", "th", "ST", "ND", "RD", "TH"] where t.hasSuffix(suffix) {
-            digits = t.dropLast(2)
+        // English ordinals, and Welsh ones ("10fed", "1af", "2ail", "3ydd", "4ydd").
+        for suffix in ["st", "nd", "rd", "th", "ST", "ND", "RD", "TH", "fed", "ed", "af", "ail", "ydd", "eg"] where t.hasSuffix(suffix) {
+            digits = t.dropLast(suffix.count)
             break
         }
         guard digits.count <= 2, let d = Int(digits), (1...31).contains(d) else { return nil }
@@ -69,7 +93,8 @@ public enum DateExtractor {
     }
 
     private static func month(_ t: Substring) -> Int? {
-        months[TextScanning.asciiLowercased(t)]
+        let lower = TextScanning.asciiLowercased(t)
+        return months[lower] ?? welshMonths[lower]
     }
 
     private static func year(_ t: Substring, allowShort: Bool) -> Int? {
@@ -95,6 +120,18 @@ public enum DateExtractor {
                let mm = Int(m.text), m.text.count <= 2, let y = tok(i + 2), let year = year(y.text, allowShort: true) {
                 return MeetingDate(year: year, month: mm, day: d)
             }
+        }
+        // 2025-01-13, as file names and web pages' metadata write dates.
+        if a.isNumber, a.text.count == 4, a.separator == "-", let y = year(a.text, allowShort: false),
+           let m = tok(i + 1), m.isNumber, m.separator == "-", m.text.count <= 2, let mm = Int(m.text),
+           let dt = tok(i + 2), dt.isNumber, dt.text.count <= 2, let d = Int(dt.text) {
+            return MeetingDate(year: y, month: mm, day: d)
+        }
+        // the 22nd day of May, 1952
+        if let d = dayNumber(a.text), let w = tok(i + 1), TextScanning.asciiLowercased(w.text) == "day",
+           let of = tok(i + 2), TextScanning.asciiLowercased(of.text) == "of", let m = tok(i + 3), let month = month(m.text),
+           let y = tok(i + 4), let year = year(y.text, allowShort: false) {
+            return MeetingDate(year: year, month: month, day: d)
         }
         // January 13, 2025
         if let month = month(a.text), let dt = tok(i + 1), let d = dayNumber(dt.text), let y = tok(i + 2),

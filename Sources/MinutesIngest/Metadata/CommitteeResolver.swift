@@ -1,0 +1,195 @@
+import Foundation
+
+/// Finds the body whose meeting a document records, from the ways councils head their papers:
+/// "Minutes of the meeting of the X held on …", "Minutes of Proceedings at Meeting of X held …",
+/// "X - Monday 7 July 2025 3.00 pm", "Agenda for X on …", "Meeting of X", "X held their meeting …",
+/// or a heading line naming a committee, board or council. Distribution lines ("To: All Members
+/// of …") never name it, and a letterhead that is only the council's name counts least: a
+/// council's papers print its name above every committee's.
+struct CommitteeResolver {
+    /// One name found, with how much its rule is trusted and which rule found it.
+    struct Candidate: Sendable {
+        var name: String
+        var line: Int
+        var score: Int
+        var rule: String
+    }
+
+    let lines: [SourceLine]
+
+    /// Words that make a phrase the name of a body that meets.
+    static let bodyWords = ["committee", "commission", "cabinet", "council", "board", "panel", "forum", "scrutiny", "executive",
+                            "authority", "assembly", "group", "municipal district", "partnership", "governors", "cyngor", "pwyllgor"]
+    private static let meetingAdjectives: Set<String> = ["ordinary", "special", "extraordinary", "annual", "monthly", "adjourned", "general",
+                                                         "full", "public", "remote", "virtual", "joint", "statutory", "budget", "the", "a", "an",
+                                                         "agm", "inaugural", "reconvened", "quarterly", "bi-monthly"]
+    private static let distributionOpeners = ["to:", "to ", "all members", "dear", "copy to", "cc:", "c.c.", "members of the", "for the attention",
+                                              "distribution", "circulation", "you are", "notice is hereby"]
+
+    /// The candidates among `range` (indices into `lines`), best first.
+    func candidates(in range: Range<Int>) -> [Candidate] {
+        var found: [Candidate] = []
+        for i in range where lines[i].isContent {
+            let text = headingText(at: i, limit: range.upperBound)
+            let lower = TextScanning.asciiLowercased(text)
+            if let name = afterMeetingOf(text, lower: lower, opener: "minutes of") {
+                found.append(Candidate(name: name, line: i, score: 6, rule: "\"Minutes of … meeting of X held …\""))
+            } else if let name = minutesOfNamed(text, lower: lower) {
+                found.append(Candidate(name: name, line: i, score: 6, rule: "\"Minutes of X meeting held …\""))
+            } else if let name = afterMeetingOf(text, lower: lower, opener: nil) {
+                found.append(Candidate(name: name, line: i, score: 5, rule: "\"Meeting of X\""))
+            } else if let name = agendaFor(text, lower: lower) {
+                found.append(Candidate(name: name, line: i, score: 5, rule: "\"Agenda for X on …\""))
+            } else if let name = beforeDate(lines[i]) {
+                found.append(Candidate(name: name, line: i, score: 5, rule: "\"X - <date>\" heading"))
+            } else if let name = heldTheirMeeting(text, lower: lower) {
+                found.append(Candidate(name: name, line: i, score: 4, rule: "\"X held their meeting\""))
+            } else if let name = bodyHeading(lines[i]) {
+                let letterhead = isCouncilLetterhead(name)
+                found.append(Candidate(name: name, line: i, score: letterhead ? 1 : (TextScanning.isUppercaseText(name) ? 3 : 2),
+                                       rule: letterhead ? "the council's name alone (a letterhead)" : "a heading naming a body"))
+            }
+        }
+        return found.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+    }
+
+    /// The best name among `range`.
+    func best(in range: Range<Int>) -> Candidate? { candidates(in: range).first }
+
+    /// A body named in a file's name ("2025-01-13 Cabinet minutes.pdf" → "Cabinet").
+    static func committee(inFileName name: String) -> String? {
+        var words = name.split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" || $0 == "." }).map(String.init)
+        if !words.isEmpty { words.removeLast() } // the extension
+        words = words.filter { w in
+            !DateExtractor.isDateWord(w) && !["minutes", "agenda", "pack", "draft", "final", "signed", "public"].contains(w.lowercased())
+        }
+        let phrase = words.joined(separator: " ")
+        let lower = phrase.lowercased()
+        guard !words.isEmpty, words.count <= 8, bodyWords.contains(where: { lower.contains($0) }) else { return nil }
+        return CommitteeName.titleCased(phrase.prefix(1).uppercased() + phrase.dropFirst())
+    }
+
+    // MARK: Rules
+
+    /// A "Minutes of …" heading wraps over several lines in PDF text; join it until it says
+    /// where or when the meeting was held.
+    private func headingText(at i: Int, limit: Int) -> String {
+        var text = lines[i].text
+        guard lines[i].lower.hasPrefix("minutes of"), !lines[i].lower.contains(" held") else { return text }
+        var j = i + 1
+        var joined = 0
+        while j < limit, joined < 3 {
+            if lines[j].isContent {
+                text += " " + lines[j].text
+                joined += 1
+                if lines[j].lower.contains(" held") { break }
+            }
+            j += 1
+        }
+        return text
+    }
+
+    /// "Minutes of (proceedings at) (the) (monthly) meeting of (the) X held …", or with `opener`
+    /// nil, "(Special) Meeting of X" at the start of a line.
+    private func afterMeetingOf(_ text: String, lower: String, opener: String?) -> String? {
+        let start: String.Index
+        if let opener {
+            guard lower.hasPrefix(opener), let r = lower.range(of: "meeting of ") else { return nil }
+            // Only meeting adjectives between "minutes of" and "meeting of".
+            let between = lower[lower.index(lower.startIndex, offsetBy: opener.count)..<r.lowerBound]
+                .split(separator: " ").filter { !["proceedings", "at", "of", "held"].contains($0) }
+            guard between.allSatisfy({ Self.meetingAdjectives.contains(String($0)) }) else { return nil }
+            start = r.upperBound
+        } else {
+            let words = lower.split(separator: " ")
+            guard let m = words.firstIndex(where: { $0 == "meeting" }), m + 1 < words.count, words[m + 1] == "of",
+                  words[..<m].allSatisfy({ Self.meetingAdjectives.contains(String($0)) }),
+                  let r = lower.range(of: "meeting of ") else { return nil }
+            start = r.upperBound
+        }
+        return cleanName(String(text[start...]))
+    }
+
+    /// "Minutes of Stoke Ferry Parish Council Meeting held in …" → "Stoke Ferry Parish Council".
+    private func minutesOfNamed(_ text: String, lower: String) -> String? {
+        guard lower.hasPrefix("minutes of "), let name = cleanName(String(text.dropFirst("minutes of ".count))),
+              isBodyName(name) else { return nil }
+        return name
+    }
+
+    /// "Agenda for Council on Wednesday, 27th January, 2021" (ModernGov's page heading).
+    private func agendaFor(_ text: String, lower: String) -> String? {
+        for opener in ["agenda for ", "agenda and minutes for ", "minutes for ", "decisions for "] where lower.hasPrefix(opener) {
+            return cleanName(String(text.dropFirst(opener.count)))
+        }
+        return nil
+    }
+
+    /// "Cabinet - Monday 7 July 2025 3.00 pm", "IMPROVING LIVES SELECT COMMISSION Tuesday 30 July 2024".
+    private func beforeDate(_ line: SourceLine) -> String? {
+        guard let (_, before) = DateExtractor.dates(in: line.text).first else { return nil }
+        var words = before.split(separator: " ")
+        while let last = words.last, DateExtractor.isDateWord(last) || last == "-" || last == "–" || last == "," || last == "on" {
+            words.removeLast()
+        }
+        let name = words.joined(separator: " ").trimmingCharacters(in: [",", "-", "–", " ", ":"])
+        guard !name.isEmpty, TextScanning.wordCount(name) <= 10 else { return nil }
+        return isBodyName(name) ? cleanName(name) : nil
+    }
+
+    /// "Manordeilo and Salem Community Council held their meeting remotely …".
+    private func heldTheirMeeting(_ text: String, lower: String) -> String? {
+        guard let r = lower.range(of: " held ") else { return nil }
+        let after = lower[r.upperBound...]
+        guard ["their", "its", "a ", "an ", "the "].contains(where: { after.hasPrefix($0) }), after.prefix(40).contains("meeting") else { return nil }
+        let name = String(text[..<r.lowerBound])
+        guard TextScanning.wordCount(name) <= 10, isBodyName(name) else { return nil }
+        return cleanName(name)
+    }
+
+    /// A short heading line that names a body and is neither a distribution line nor a sentence.
+    private func bodyHeading(_ line: SourceLine) -> String? {
+        let lower = line.lower
+        guard TextScanning.wordCount(line.text) <= 10, !TextScanning.endsLikeSentence(line.text),
+              !Self.distributionOpeners.contains(where: { lower.hasPrefix($0) }),
+              !lower.hasPrefix("the meeting"), !lower.contains("http"), !line.isBullet,
+              NumberedHeading.parse(line) == nil, isBodyName(line.text) else { return nil }
+        let name = CommitteeName.stripTrailingDate(line.text)
+        return cleanName(name)
+    }
+
+    private func isBodyName(_ name: String) -> Bool {
+        let lower = TextScanning.asciiLowercased(name)
+        guard let first = TextScanning.firstLetter(name), TextScanning.isUpper(first) else { return false }
+        return Self.bodyWords.contains(where: { lower.contains($0) })
+    }
+
+    /// "Limerick City and County Council", "Rotherham Metropolitan Borough Council": a council's
+    /// own name, which heads the papers of all its committees.
+    private func isCouncilLetterhead(_ name: String) -> Bool {
+        let lower = TextScanning.asciiLowercased(name)
+        guard lower.hasSuffix("council") else { return false }
+        return ["city", "county", "borough", "district", "metropolitan", "unitary", "combined"].contains(where: { lower.contains($0) })
+    }
+
+    /// Cuts a name at where the heading goes on to say where or when ("… held on", ", at", a
+    /// date), drops "Meeting"/"AGM" after it, and writes capitals in title case.
+    private func cleanName(_ raw: String) -> String? {
+        var name = Substring(raw)
+        let lower = TextScanning.asciiLowercased(raw)
+        var cut = lower.endIndex
+        for stop in [" held", " on ", ",", " at ", " which ", " in the ", " - ", " – ", " via ", " that ", " (", " taking place"] {
+            if let r = lower.range(of: stop), r.lowerBound < cut { cut = r.lowerBound }
+        }
+        let offset = lower.distance(from: lower.startIndex, to: cut)
+        name = name.prefix(offset)
+        var words = name.split(separator: " ")
+        if let first = words.first, first.lowercased() == "the" { words.removeFirst() }
+        while let last = words.last, ["meeting", "agm", "minutes", "agenda"].contains(last.lowercased()) || DateExtractor.isDateWord(last) {
+            words.removeLast()
+        }
+        let result = words.joined(separator: " ").trimmingCharacters(in: [":", ".", " ", "-", "–"])
+        guard !result.isEmpty, TextScanning.wordCount(result) <= 12, isBodyName(result) || TextScanning.wordCount(result) <= 4 else { return nil }
+        return CommitteeName.titleCased(result)
+    }
+}
