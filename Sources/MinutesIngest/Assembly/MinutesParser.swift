@@ -9,7 +9,26 @@ public struct MinutesParser: Sendable {
     /// Parses a document's text. `fileName` is the basename recorded in the result.
     /// Line numbers in the result are 1-based lines of `text` as given.
     public func parse(_ text: String, fileName: String) -> MinutesDocument {
-        var lines = LineCleaner.lines(of: text)
+        analyse(text, fileName: fileName).document
+    }
+
+    /// Parses a document and says why: each line's role and the rule that gave it, and which
+    /// date and committee candidates won (`quorum parse --explain`).
+    public func explain(_ text: String, fileName: String) -> String {
+        ParseExplanation(analyse(text, fileName: fileName)).text
+    }
+
+    /// What a parse found, with the intermediate results that `explain` reports.
+    struct Analysis {
+        var document: MinutesDocument
+        var lines: [SourceLine]
+        var spans: [SectionSpan]
+        var itemSpans: [[ItemSpan]]
+        var metadata: DocumentMetadata
+    }
+
+    func analyse(_ text: String, fileName: String) -> Analysis {
+        var lines = LineNormaliser.normalise(LineCleaner.lines(of: text))
         let printedCommittee = CommitteeName.find(in: lines)
         PageFurniture(committee: printedCommittee).mark(&lines)
         let joiner = TextJoiner(lines: lines)
@@ -50,7 +69,8 @@ public struct MinutesParser: Sendable {
                                     firstLine: lines[span.start].number, lastLine: lines[span.end].number,
                                     items: items, attendance: attendance, text: body))
         }
-        return MinutesDocument(file: fileName, committee: metadata.committee, sections: sections)
+        let document = MinutesDocument(file: fileName, committee: metadata.committee, sections: sections)
+        return Analysis(document: document, lines: lines, spans: spans, itemSpans: itemSpansOfSections, metadata: metadata)
     }
 
     /// The lines before the document's first item (at least its first 15 content lines, at most

@@ -17,6 +17,9 @@ extension Quorum {
         @Option(help: ArgumentHelp("Score the parse against a gold annotation (the schema of shared/gold/seeds.json): items, meeting dates, committee, present.", valueName: "GOLD"))
         var score: String?
 
+        @Flag(help: "Say how each line was read: its role and the rule behind it, and which meeting date and committee won and why.")
+        var explain = false
+
         @Flag(help: "With --score: list each file's missed and extra items, wrong dates and committee.")
         var verbose = false
 
@@ -31,13 +34,20 @@ extension Quorum {
             for file in files {
                 do {
                     let text = try DocumentReader.readText(at: URL(fileURLWithPath: file))
-                    documents.append(parser.parse(text, fileName: (file as NSString).lastPathComponent))
+                    let name = (file as NSString).lastPathComponent
+                    if explain {
+                        print(parser.explain(text, fileName: name))
+                        continue
+                    }
+                    documents.append(parser.parse(text, fileName: name))
                 } catch {
                     printError("failed \(file): \(error)")
                     failed = true
                 }
             }
-            if let score {
+            if explain {
+                // Already printed, file by file.
+            } else if let score {
                 try printScore(goldPath: score, documents: documents)
             } else if json {
                 let encoder = JSONEncoder()

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Gives the parser lines it can read when the publishing system did not: a table rendered
+/// with pipes ("| 1. | Apologies for absence |") becomes one line a cell, the item number
+/// joined to its title; a whole PDF or page flattened onto one line is broken before each
+/// attendance label and numbered heading. The lines made keep their source line's number.
+enum LineNormaliser {
+    /// Lines longer than this are taken for flattened text and broken up.
+    static let flattenedLength = 500
+
+    static func normalise(_ lines: [SourceLine]) -> [SourceLine] {
+        guard lines.contains(where: { $0.text.hasPrefix("|") || $0.text.utf8.count > flattenedLength }) else { return lines }
+        var out: [SourceLine] = []
+        out.reserveCapacity(lines.count)
+        for line in lines {
+            if line.text.hasPrefix("|") {
+                out += tableRow(line)
+            } else if line.text.utf8.count > flattenedLength {
+                out += unflatten(line)
+            } else {
+                out.append(line)
+            }
+        }
+        return out
+    }
+
+    /// "| 1. | Apologies | Minutes: … |" → "1. Apologies", blank, "Minutes: …", blank.
+    static func tableRow(_ line: SourceLine) -> [SourceLine] {
+        let cells = line.text.split(separator: "|").map { TextScanning.collapseSpaces($0) }
+            .filter { !$0.isEmpty && !$0.allSatisfy { $0 == "-" || $0 == ":" || $0 == " " } }
+        guard !cells.isEmpty else { return [made(line, "")] }
+        var texts: [String] = []
+        var rest = cells[...]
+        if cells.count >= 2, isItemNumber(cells[0]) {
+            let number = cells[0].hasSuffix(".") || cells[0].contains("/") ? cells[0] : cells[0] + "."
+            texts.append(number + " " + cells[1])
+            rest = cells.dropFirst(2)
+        }
+        texts += rest
+        var result: [SourceLine] = []
+        for text in texts {
+            result.append(made(line, text))
+            result.append(made(line, ""))
+        }
+        return result
+    }
+
+    /// "1", "1.", "12a", "39/20", "18-19/FRA/1": the number column of an agenda table.
+    private static func isItemNumber(_ cell: String) -> Bool {
+        guard cell.utf8.count <= 14, let first = cell.unicodeScalars.first, TextScanning.isDigit(first) else { return false }
+        return cell.unicodeScalars.allSatisfy { TextScanning.isDigit($0) || TextScanning.isLetter($0) || $0 == "." || $0 == "/" || $0 == "-" }
+    }
+
+    private static let breakBefore = try! NSRegularExpression(pattern:
+        #"(?<=[.:;!?)\]] |^)(?=(?:P\s?r\s?e\s?s\s?e\s?n\s?t\s?:|PRESENT|Present[:\s-]|Apologies|APOLOGIES|In attendance|IN ATTENDANCE|Also present|ALSO PRESENT|Members present|MEMBERS PRESENT|\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Za-z]))"#)
+
+    /// Breaks a flattened line before attendance labels and numbered headings that follow the
+    /// end of a sentence.
+    static func unflatten(_ line: SourceLine) -> [SourceLine] {
+        let text = line.text
+        let ns = text as NSString
+        let matches = breakBefore.matches(in: text, range: NSRange(location: 0, length: ns.length))
+        var starts = matches.map(\.range.location).filter { $0 > 0 }
+        guard !starts.isEmpty else { return [line] }
+        starts.insert(0, at: 0)
+        var result: [SourceLine] = []
+        for (n, start) in starts.enumerated() {
+            let end = n + 1 < starts.count ? starts[n + 1] : ns.length
+            let piece = TextScanning.collapseSpaces(ns.substring(with: NSRange(location: start, length: end - start)))
+            guard !piece.isEmpty else { continue }
+            if !result.isEmpty { result.append(made(line, "")) }
+            result.append(made(line, piece))
+        }
+        return result
+    }
+
+    private static func made(_ line: SourceLine, _ text: String) -> SourceLine {
+        var made = SourceLine(number: line.number, text: text, lower: TextScanning.asciiLowercased(text))
+        made.isIndented = line.isIndented
+        return made
+    }
+}
