@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits the text of a committee document into sections and items, with their metadata.
 ///
 /// The work goes in passes over the lines, each linear: clean every line (keeping its original
@@ -59,9 +61,8 @@ public struct MinutesParser: Sendable {
             let items = itemSpans.map { makeItem($0, lines: lines, joiner: joiner) }
             var attendance: Attendance?
             if span.kind == .minutes {
-                let preambleEnd = itemSpans.first.map { $0.heading - 1 } ?? span.end
-                let preamble = paragraphs(in: lines, from: span.start, through: preambleEnd)
-                attendance = AttendanceExtractor.extract(from: preamble.map { listText($0, joiner: joiner) })
+                attendance = AttendanceExtractor.extract(from: attendanceParagraphs(span, items: itemSpans, lines: lines, joiner: joiner,
+                                                                                     firstSectionStart: spans[0].start))
                     ?? Attendance(chair: nil, present: [])
             }
             let body = items.isEmpty ? joiner.text(of: paragraphs(in: lines, from: span.start, through: span.end)) : ""
@@ -94,6 +95,27 @@ public struct MinutesParser: Sendable {
         item.references = ReferenceExtractor.references(in: text)
         item.isProcedural = ProceduralItems.isProcedural(title: span.title)
         return item
+    }
+
+    /// Where minutes list who attended: the paragraphs before the first item, and the first
+    /// items themselves when they are the roll call ("1. Those Attending: …", "1. Sederunt",
+    /// "Welcome and Apologies"), as parish and community councils number it.
+    private func attendanceParagraphs(_ span: SectionSpan, items: [ItemSpan], lines: [SourceLine], joiner: TextJoiner,
+                                      firstSectionStart: Int) -> [String] {
+        let preambleEnd = items.first.map { $0.heading - 1 } ?? span.end
+        // The first minutes of a file may print the chair above their opening line.
+        let start = span.start == firstSectionStart ? 0 : span.start
+        let preamble = paragraphs(in: lines, from: start, through: preambleEnd).map { listText($0, joiner: joiner) }
+        if let found = AttendanceExtractor.extract(from: preamble), !found.chairFirstPresent.isEmpty { return preamble }
+        var end = preambleEnd
+        var extra: [String] = []
+        for item in items.prefix(2) where AttendanceExtractor.isRollCallTitle(item.title) {
+            end = item.end
+            // The heading line's own text after the number ("Those Attending: Cllr …").
+            extra.append(lines[item.heading].text.drop(while: { !$0.isWhitespace }).trimmingCharacters(in: .whitespaces))
+        }
+        guard end > preambleEnd else { return preamble }
+        return extra + paragraphs(in: lines, from: start, through: end).map { listText($0, joiner: joiner) }
     }
 
     /// A paragraph's lines as one line, each bulleted entry ended by "; " so that a list of

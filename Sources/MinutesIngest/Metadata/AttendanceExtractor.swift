@@ -18,24 +18,30 @@ enum AttendanceExtractor {
         var found = false
         for paragraph in paragraphs {
             let lower = TextScanning.asciiLowercased(paragraph)
-            if lower.hasPrefix("present") || lower.hasPrefix("members present") {
+            if let label = chairLabels.first(where: { lower.hasPrefix($0) }) {
+                // "PRESENT IN THE CHAIR: Councillor F. Foley, Mayor.", "Presiding: Councillor Ross".
+                var ignored: String?
+                let names = parseList(Substring(paragraph.dropFirst(label.count)).drop(while: { $0 == ":" || $0 == " " || $0 == "-" }),
+                                      chair: &ignored, substitutes: &substitutes)
+                if let name = names.first { chair = name; found = true }
+            } else if presentLabels.contains(where: { lower.hasPrefix($0) }) {
                 found = true
                 let names = parseList(afterLabel(paragraph), chair: &chair, substitutes: &substitutes)
                 present.append(contentsOf: names)
-            } else if lower.hasPrefix("apolog") || lower.contains("apologies for absence were") || lower.contains("apologies were received") {
+            } else if isAttendanceLabel(lower) {
+                found = true
+                let listed = AttendeeList.parse(afterLabel(paragraph))
+                attendees += listed
+                var ignored: String?
+                _ = parseList(afterLabel(paragraph), chair: &ignored, substitutes: &substitutes)
+                inAttendance += listed.compactMap { surname(of: $0.name) }
+            } else if lower.hasPrefix("apolog") || lower.contains("apologies for absence were") || lower.contains("apologies were received")
+                        || lower.hasPrefix("ymddiheuriadau") {
                 found = true
                 var ignored: String?
                 let list: Substring
                 if let r = paragraph.range(of: " from ") { list = paragraph[r.upperBound...] } else { list = afterLabel(paragraph) }
                 apologies.append(contentsOf: parseList(list, chair: &ignored, substitutes: &substitutes))
-            } else if isAttendanceLabel(lower) {
-                found = true
-                let listed = AttendeeList.parse(afterLabel(paragraph))
-                attendees += listed
-                // Only for its notes: "(substitute for Councillor Green)" marks a substitute.
-                var ignored: String?
-                _ = parseList(afterLabel(paragraph), chair: &ignored, substitutes: &substitutes)
-                inAttendance += listed.compactMap { surname(of: $0.name) }
             } else if lower.contains(" in attendance"), lower.hasPrefix("councillor") || lower.hasPrefix("cllr") {
                 // "Councillor Steele, Chair of the …, was in attendance at the invitation of the Chair."
                 found = true
@@ -66,29 +72,81 @@ enum AttendanceExtractor {
     /// Labels of lists of others in attendance: "In attendance:", "Also present:", "Officers present:".
     private static func isAttendanceLabel(_ lower: String) -> Bool {
         ["in attendance", "also in attendance", "also present", "officers in attendance", "officers present",
-         "officers:", "officers attending", "also attending"].contains { lower.hasPrefix($0) }
+         "officers:", "officers attending", "also attending", "officials", "officers :", "non-members also present",
+         "other members present", "minute taker", "clerk:", "staff present", "others present", "others:"].contains { lower.hasPrefix($0) }
+    }
+
+    /// Labels of the members present: "Present:", "MEMBERS PRESENT:", "Those Attending:",
+    /// "Sederunt:", the Welsh "Presennol", and PDF text's letter-spaced "P r e s e n t:".
+    private static let presentLabels = ["present", "members present", "members:", "members :", "those attending", "those present",
+                                        "attendance:", "sederunt", "councillors present", "p r e s e n t", "presennol", "attending:",
+                                        "members in attendance", "board members present", "governors present"]
+    /// Labels naming who chaired.
+    private static let chairLabels = ["present in the chair", "in the chair:", "in the chair :", "presiding:", "presiding member:",
+                                      "cathaoirleach:", "chair:", "chairman:", "chairperson:", "convener:", "convenor:", "in the chair"]
+
+    /// An item whose title is the roll call: its text lists who attended.
+    static func isRollCallTitle(_ title: String) -> Bool {
+        let lower = TextScanning.asciiLowercased(title)
+        return ["attend", "present", "sederunt", "apologies", "attendance", "presennol", "roll call"].contains { lower.contains($0) }
+            && TextScanning.wordCount(title) <= 8
     }
 
     /// A label printed alone ("Present:" as a heading, the names below it, as HTML pages do)
     /// is joined to the paragraph that follows it.
+    ///
+    /// A list that goes on over several paragraphs (PDF text with a blank line after every
+    /// wrapped line, one name a line under "Members present") is joined to its label's paragraph
+    /// while each paragraph reads as names.
     private static func mergingLabels(_ paragraphs: [String]) -> [String] {
         var result: [String] = []
         var pendingLabel: String?
+        var listOpen = false
         for paragraph in paragraphs {
+            let trimmed = paragraph.trimmingCharacters(in: .whitespaces)
+            let lower = TextScanning.asciiLowercased(trimmed)
             if let label = pendingLabel {
                 result.append(label + " " + paragraph)
                 pendingLabel = nil
+                listOpen = true
                 continue
             }
-            let trimmed = paragraph.trimmingCharacters(in: .whitespaces)
-            if (trimmed.hasSuffix(":") || trimmed.hasSuffix(":-")) && TextScanning.wordCount(trimmed) <= 4 {
-                pendingLabel = trimmed
+            let isLabel = startsWithLabel(lower)
+            if ((trimmed.hasSuffix(":") || trimmed.hasSuffix(":-")) && TextScanning.wordCount(trimmed) <= 4)
+                || (isLabel && TextScanning.wordCount(trimmed) <= 3 && !trimmed.contains(":")) {
+                pendingLabel = trimmed.hasSuffix(":") || trimmed.hasSuffix(":-") ? trimmed : trimmed + ":"
+                listOpen = false
+            } else if listOpen, !isLabel, let last = result.indices.last, looksLikeNames(trimmed) {
+                let previous = result[last]
+                let joint = previous.hasSuffix(",") || previous.hasSuffix(";") || previous.hasSuffix(":") || previous.hasSuffix(" and") ? " " : ", "
+                result[last] = previous + joint + trimmed
             } else {
                 result.append(paragraph)
+                listOpen = isLabel && !lower.hasPrefix("apolog")
             }
         }
         if let label = pendingLabel { result.append(label) }
         return result
+    }
+
+    private static func startsWithLabel(_ lower: String) -> Bool {
+        presentLabels.contains { lower.hasPrefix($0) } || chairLabels.contains { lower.hasPrefix($0) }
+            || isAttendanceLabel(lower) || lower.hasPrefix("apolog")
+    }
+
+    /// A paragraph that goes on a list of names: "Egan, Galvin, Hartigan", "Councillor J. Ryan",
+    /// "(E), Ryan (M)": capitalised words and separators, not a sentence.
+    private static func looksLikeNames(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, TextScanning.isUpper(first) || first == "(" else { return false }
+        let words = text.split(separator: " ")
+        guard !words.isEmpty, words.count <= 60 else { return false }
+        let connectives: Set<String> = ["and", "of", "for", "de", "van", "von", "le", "la", "da", "du", "ap", "ab", "(online)", "(remote)"]
+        let lowerWords = words.filter { w in
+            guard let c = w.unicodeScalars.first, TextScanning.isLower(c) else { return false }
+            return !connectives.contains(String(w))
+        }
+        if lowerWords.count * 5 > words.count { return false }
+        return text.contains(",") || words.count <= 6
     }
 
     /// The text after a label such as "Present:-" or "Apologies for absence:".

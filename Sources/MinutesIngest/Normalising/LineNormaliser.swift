@@ -8,7 +8,13 @@ enum LineNormaliser {
     /// Lines longer than this are taken for flattened text and broken up.
     static let flattenedLength = 500
 
-    static func normalise(_ lines: [SourceLine]) -> [SourceLine] {
+    static func normalise(_ input: [SourceLine]) -> [SourceLine] {
+        var lines = input
+        markFrontMatter(&lines)
+        for i in lines.indices where lines[i].lower.contains(" kb") || lines[i].lower.contains("pdf icon") {
+            let text = removingFileSizes(lines[i].text)
+            if text != lines[i].text { lines[i].text = text; lines[i].lower = TextScanning.asciiLowercased(text) }
+        }
         guard lines.contains(where: { $0.text.hasPrefix("|") || $0.text.utf8.count > flattenedLength }) else { return lines }
         var out: [SourceLine] = []
         out.reserveCapacity(lines.count)
@@ -22,6 +28,24 @@ enum LineNormaliser {
             }
         }
         return out
+    }
+
+    /// A web page's front matter ("---", "title: …", "date: 2013-08-15", "---" at the top of a
+    /// Markdown post) describes the post, not the meeting: furniture.
+    static func markFrontMatter(_ lines: inout [SourceLine]) {
+        guard let first = lines.firstIndex(where: { !$0.text.isEmpty }), lines[first].text == "---" else { return }
+        guard let close = lines[(first + 1)...].prefix(60).firstIndex(where: { $0.text == "---" }) else { return }
+        for i in first...close { lines[i].isFurniture = true }
+    }
+
+    private static let fileSize = try! NSRegularExpression(pattern: #"\s*(?:pdf icon\s*)?\b(?:PDF|pdf|DOC|doc|Word|XLS)\s*(?:\(|\b)\s*\d+(?:\.\d+)?\s*(?:KB|Kb|kb|MB|Mb|mb)\)?"#)
+
+    /// "Minutes PDF 143 KB", "pdf icon PDF 402 KB", "pdf Minutes (233Kb)": the link's file size
+    /// that ModernGov and CMIS print after a document's name.
+    static func removingFileSizes(_ text: String) -> String {
+        let ns = text as NSString
+        let cleaned = fileSize.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: ns.length), withTemplate: "")
+        return TextScanning.collapseSpaces(cleaned.replacingOccurrences(of: "pdf icon", with: ""))
     }
 
     /// "| 1. | Apologies | Minutes: … |" → "1. Apologies", blank, "Minutes: …", blank.

@@ -36,8 +36,17 @@ struct PageFurniture {
     /// "Minutes:" alone on its line: the label modern.gov pages print above each item's minutes
     /// (and "Decision:" above an executive decision). It is layout, not text of the item.
     func isBlockLabel(_ lower: String) -> Bool {
-        lower == "minutes:" || lower == "decision:" || lower == "minute:"
+        lower == "minutes:" || lower == "decision:" || lower == "minute:" || Self.webFurniture.contains(lower)
+            || lower.hasPrefix("view the background to item") || lower.hasPrefix("view the reasons why item")
+            || lower.hasPrefix("view the decision for item") || lower.hasPrefix("view the reasons item")
     }
+
+    /// Lines that ModernGov, CMIS and council sites print around every item: links and labels.
+    private static let webFurniture: Set<String> = [
+        "share this item", "additional documents:", "supporting documents:", "documents:", "[show full text]",
+        "print this page", "back to top", "skip to content", "skip to main content", "expand all", "collapse all",
+        "restricted enclosure", "webcast", "view the webcast", "watch the webcast", "media", "download",
+    ]
 
     func isURL(_ text: String) -> Bool {
         guard !text.contains(" ") else { return false }
