@@ -63,6 +63,10 @@ final class DocumentBuilder {
             document.setValue(date.compact, slot: Schema.date.slot!)
             document.setValue(year, slot: Schema.year.slot!)
             document.setValue(String(date.iso.prefix(7)), slot: Schema.month.slot!)
+        } else {
+            // Undated items stay in the year facet, as "unknown", rather than dropping out of it.
+            document.addBooleanTerm(Schema.year.term(Schema.unknownYear))
+            document.setValue(Schema.unknownYear, slot: Schema.year.slot!)
         }
         if record.resolved {
             document.addBooleanTerm(Schema.hasResolution.prefix)

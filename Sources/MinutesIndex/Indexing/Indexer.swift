@@ -151,7 +151,8 @@ public final class Indexer {
             try acronyms.update(source: id, definitions: items.acronyms, in: database)
             try recordSavedSearchMatches(sourceID: id)
             try store(SourceRecord(id: id, path: path, size: size, modified: modified, fingerprint: print,
-                                   state: .indexed, reason: nil, itemCount: records.count, indexedAt: Date().timeIntervalSince1970))
+                                   state: .indexed, reason: nil, itemCount: records.count, indexedAt: Date().timeIntervalSince1970,
+                                   undatedCount: records.filter { $0.meetingDate == nil }.count, foundItemCount: items.foundItemCount))
         }
         return .indexed(sourceID: id, itemIDs: records.map(\.id))
     }

@@ -77,9 +77,12 @@ struct PreparedItems: Sendable {
     /// `records`' stored data, in order.
     let data: [String]
     let acronyms: [AcronymMiner.Definition]
+    /// How many items the parser found (passages and item-less sections aside).
+    let foundItemCount: Int
 
     init(document: MinutesDocument, sourceID: String, path: String) throws {
         self.sourceID = sourceID
+        foundItemCount = document.sections.reduce(0) { $0 + $1.items.count }
         records = ItemRecord.records(of: document, sourceID: sourceID, path: path)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

@@ -22,11 +22,55 @@ public struct SourceRecord: Codable, Sendable, Equatable {
     public var itemCount: Int
     /// When the file was last indexed or failed, seconds since 1970.
     public var indexedAt: Double
+    /// Items (or passages) with no meeting date: they fall out of every date filter.
+    public var undatedCount = 0
+    /// Items the parser found, not counting passages and sections without items; few or none
+    /// means the file's format was not understood and it needs a look (`quorum parse --explain`).
+    public var foundItemCount: Int?
+
+    /// Files with fewer found items than this are listed as needing a look.
+    public static let fewItems = 2
+
+    /// Indexed, but its items were not (all) found: it was indexed as passages or as one record.
+    public var needsALook: Bool { state == .indexed && (foundItemCount ?? Self.fewItems) < Self.fewItems }
 
     enum CodingKeys: String, CodingKey {
         case id, path, size, modified, fingerprint, state, reason
         case itemCount = "item_count"
         case indexedAt = "indexed_at"
+        case undatedCount = "undated_count"
+        case foundItemCount = "found_item_count"
+    }
+
+    public init(id: String, path: String, size: Int, modified: Double, fingerprint: String, state: State, reason: String?,
+                itemCount: Int, indexedAt: Double, undatedCount: Int = 0, foundItemCount: Int? = nil) {
+        self.id = id
+        self.path = path
+        self.size = size
+        self.modified = modified
+        self.fingerprint = fingerprint
+        self.state = state
+        self.reason = reason
+        self.itemCount = itemCount
+        self.indexedAt = indexedAt
+        self.undatedCount = undatedCount
+        self.foundItemCount = foundItemCount
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        path = try c.decode(String.self, forKey: .path)
+        size = try c.decode(Int.self, forKey: .size)
+        modified = try c.decode(Double.self, forKey: .modified)
+        fingerprint = try c.decode(String.self, forKey: .fingerprint)
+        state = try c.decode(State.self, forKey: .state)
+        reason = try c.decodeIfPresent(String.self, forKey: .reason)
+        itemCount = try c.decode(Int.self, forKey: .itemCount)
+        indexedAt = try c.decode(Double.self, forKey: .indexedAt)
+        // Indexes written before these counts existed read as dated and fully parsed.
+        undatedCount = try c.decodeIfPresent(Int.self, forKey: .undatedCount) ?? 0
+        foundItemCount = try c.decodeIfPresent(Int.self, forKey: .foundItemCount)
     }
 }
 

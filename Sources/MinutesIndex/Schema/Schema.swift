@@ -32,6 +32,8 @@ public enum Schema {
     /// The `kind:` value of procedural items (`XKprocedural`), given in addition to their section's
     /// kind: `kind:procedural` finds standing business, and searches weigh it down.
     public static let proceduralKind = "procedural"
+    /// The year facet's value for items whose meeting date was found nowhere.
+    public static let unknownYear = "unknown"
     /// How much of its weight a procedural item keeps in a ranked search (see ``Searcher``).
     public static let proceduralWeightFactor = 0.2
 

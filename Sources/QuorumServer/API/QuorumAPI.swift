@@ -179,6 +179,8 @@ public final class QuorumAPI: Sendable {
             index: indexPath,
             watching: watchFolders)
         report.failed = FailedFiles.list(sources, watchFolders: watchFolders)
+        report.undatedItems = sources.reduce(0) { $0 + ($1.state == .indexed ? $1.undatedCount : 0) }
+        report.needsALook = sources.filter(\.needsALook).map(\.path).sorted()
         report.writerError = writer.writerError.map {
             StatusReport.WriterFailure(message: $0.message, since: ISO8601DateFormatter().string(from: $0.since))
         }

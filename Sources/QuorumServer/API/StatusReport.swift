@@ -9,6 +9,15 @@ public struct StatusReport: Codable, Sendable {
         public var state: String
         public var reason: String?
         public var items: Int
+        /// Items with no meeting date.
+        public var undated: Int
+        /// Indexed, but few or no items were found in it (`quorum parse --explain` says why).
+        public var needsALook: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case id, path, state, reason, items, undated
+            case needsALook = "needs_a_look"
+        }
 
         init(_ record: SourceRecord) {
             id = record.id
@@ -16,6 +25,8 @@ public struct StatusReport: Codable, Sendable {
             state = record.state.rawValue
             reason = record.reason
             items = record.itemCount
+            undated = record.undatedCount
+            needsALook = record.needsALook
         }
     }
 
@@ -37,6 +48,11 @@ public struct StatusReport: Codable, Sendable {
     }
 
     public var items: Int
+    /// Items whose meeting date was found nowhere: they are outside every date filter and
+    /// counted under "unknown" in the year facet.
+    public var undatedItems: Int = 0
+    /// Files indexed with few or no items found: their format needs a look.
+    public var needsALook: [String] = []
     public var sourceCount: Int
     public var indexedCount: Int
     public var failedCount: Int
@@ -60,6 +76,8 @@ public struct StatusReport: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case items, sources, index, watching, failed, shards, degraded
         case writerError = "writer_error"
+        case undatedItems = "undated_items"
+        case needsALook = "needs_a_look"
         case sourceCount = "source_count"
         case indexedCount = "indexed_count"
         case failedCount = "failed_count"

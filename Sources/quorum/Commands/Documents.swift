@@ -24,6 +24,12 @@ extension Quorum {
             for source in status.sources where source.state == "failed" {
                 print("  failed \(source.path): \(source.reason ?? "no reason recorded")")
             }
+            if let undated = status.undated_items, undated > 0 {
+                print("\(undated) items have no meeting date (year \"unknown\"; outside date filters)")
+            }
+            for path in status.needs_a_look ?? [] {
+                print("  needs a look (few or no items found; see quorum parse --explain): \(path)")
+            }
             if let shards = status.shards {
                 print("shards: \(shards.answered.count) of \(shards.total) answering")
                 for shard in shards.answered { print("  answering \(shard)") }
@@ -37,6 +43,7 @@ extension Quorum {
             let items: Int, source_count: Int, indexed_count: Int, failed_count: Int
             let index: String, index_bytes: Int, queue_depth: Int, uptime_seconds: Int
             let last_commit: String?
+            let undated_items: Int?, needs_a_look: [String]?
             let sources: [Source]
             let shards: ShardSummary?
         }
