@@ -26,6 +26,8 @@ public enum HTMLReader {
         var i = 0
         var text = String.UnicodeScalarView()
         var preformatted = 0
+        /// For each open list, the items an <ol> has numbered so far (nil for a <ul>).
+        var listCounters: [Int?] = []
 
         func flushText() {
             guard !text.isEmpty else { return }
@@ -49,18 +51,39 @@ public enum HTMLReader {
                 continue
             }
             if name == "pre" { preformatted += tag.closing ? (preformatted > 0 ? -1 : 0) : 1 }
+            if name == "ol" || name == "ul", !tag.selfClosing {
+                if tag.closing { if !listCounters.isEmpty { listCounters.removeLast() } } else { listCounters.append(name == "ol" ? 0 : nil) }
+            }
             if name == "tr" || name == "table" { out.newRow() }
             if blocks.contains(name) {
                 out.paragraphBreak()
             } else if lines.contains(name) {
                 if name == "br" || !tag.closing { out.lineBreak() }
-                if name == "li", !tag.closing { out.startBullet() }
+                if name == "li", !tag.closing {
+                    // Minutes pages number their items with <ol><li><h4>Title</h4>…: the number
+                    // the browser shows is the item's, so write it.
+                    if let count = listCounters.last, let n = count, headingFollows(s, from: i) {
+                        listCounters[listCounters.count - 1] = n + 1
+                        out.startNumbered("\(n + 1). ")
+                    } else {
+                        if let count = listCounters.last, let n = count { listCounters[listCounters.count - 1] = n + 1 }
+                        out.startBullet()
+                    }
+                }
             } else if cells.contains(name), !tag.closing {
                 out.cellBreak()
             }
         }
         flushText()
         return out.finish()
+    }
+
+    /// Whether the next thing after `i` (white space aside) opens a heading element, <h1>–<h6>.
+    private static func headingFollows(_ s: [Unicode.Scalar], from start: Int) -> Bool {
+        var i = start
+        while i < s.count, s[i] == " " || s[i] == "\n" || s[i] == "\t" || s[i] == "\r" { i += 1 }
+        guard i + 2 < s.count, s[i] == "<", s[i + 1] == "h" || s[i + 1] == "H" else { return false }
+        return ("1"..."6").contains(s[i + 2])
     }
 
     private static func starts(_ s: [Unicode.Scalar], at i: Int, with prefix: String) -> Bool {
@@ -149,6 +172,7 @@ private struct TextBuilder {
     /// The current table row has text: a cell opened now continues its line.
     private var rowHasText = false
     private var bullet = false
+    private var numberPrefix: String?
 
     mutating func append(_ text: String, preformatted: Bool) {
         if preformatted {
@@ -180,8 +204,9 @@ private struct TextBuilder {
             } else if pending >= .line || line.isEmpty {
                 if !line.isEmpty { lines.append(line) }
                 if pending == .paragraph, let last = lines.last, !last.isEmpty { lines.append("") }
-                line = bullet ? "- " : ""
+                line = numberPrefix ?? (bullet ? "- " : "")
                 bullet = false
+                numberPrefix = nil
             } else if pending == .space {
                 line += " "
             }
@@ -206,6 +231,9 @@ private struct TextBuilder {
     }
 
     mutating func startBullet() { bullet = true }
+
+    /// The next line starts with an ordered list's number ("3. ").
+    mutating func startNumbered(_ number: String) { numberPrefix = number }
 
     mutating func cellBreak() {
         if rowHasText, !line.isEmpty { pendingCell = true }
