@@ -76,8 +76,10 @@ struct ItemSplitter {
             var best = -1
             var bestScore = 0.0
             let lowest = max(0, key - maxGap)
-            if lowest < key {
-                for k in stride(from: key - 1, through: lowest, by: -1) {
+            // "88A" follows "88": a letter suffix numbers an item added after another.
+            let highest = c.heading.number.last.map { $0.isLetter } == true ? key : key - 1
+            if lowest <= highest {
+                for k in stride(from: highest, through: lowest, by: -1) {
                     if let m = bestAt[k], score[m] > bestScore { best = m; bestScore = score[m] }
                 }
             }

@@ -106,7 +106,13 @@ public struct MinutesParser: Sendable {
         // The first minutes of a file may print the chair above their opening line.
         let start = span.start == firstSectionStart ? 0 : span.start
         let preamble = paragraphs(in: lines, from: start, through: preambleEnd).map { listText($0, joiner: joiner) }
-        if let found = AttendanceExtractor.extract(from: preamble), !found.chairFirstPresent.isEmpty { return preamble }
+        if let found = AttendanceExtractor.extract(from: preamble), !found.chairFirstPresent.isEmpty {
+            // Apologies are often the first item's text ("1. Apologies for absence").
+            guard found.apologies.isEmpty, let apologies = items.prefix(2).first(where: { TextScanning.asciiLowercased($0.title).contains("apolog") }),
+                  apologies.headingEnd < apologies.end else { return preamble }
+            let body = paragraphs(in: lines, from: apologies.headingEnd + 1, through: apologies.end).map { listText($0, joiner: joiner) }
+            return preamble + body.filter { TextScanning.asciiLowercased($0).contains("apolog") }
+        }
         var end = preambleEnd
         var extra: [String] = []
         for item in items.prefix(2) where AttendanceExtractor.isRollCallTitle(item.title) {

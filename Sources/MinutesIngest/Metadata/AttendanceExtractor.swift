@@ -215,6 +215,8 @@ enum AttendanceExtractor {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
             .filter { !titles.contains(TextScanning.asciiLowercased($0)) }
         guard let last = words.last else { return nil }
+        // "6 Members of the Public", "two residents": a count of people, not a name.
+        if words.contains(where: { $0.first?.isNumber == true }) || words.contains(where: { TextScanning.asciiLowercased($0) == "public" }) { return nil }
         let trimmed = Substring(last).trimmingAny(of: ".:;,")
         guard trimmed.count >= 2, let first = trimmed.unicodeScalars.first, TextScanning.isUpper(first) else { return nil }
         // Sentences are not names: at most a few words ("Julie Turner", "T. Collingham").

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+@testable import MinutesIngest
+
+/// One rule at a time, on short texts written for the purpose in the shapes other councils
+/// publish: each test names the rule it holds.
+@Suite struct ParserRulesTests {
+    private func parse(_ text: String, file: String = "minutes.txt") -> MinutesDocument {
+        MinutesParser().parse(text, fileName: file)
+    }
+
+    @Test(arguments: [
+        ("Cabinet - Monday 7 July 2025 3.00 pm", "2025-07-07"),
+        ("Meeting held on Tuesday 3 November 2020 at 6.00 pm", "2020-11-03"),
+        ("13 Jan 2025 - 10:00 to 11:40", "2025-01-13"),
+        ("Monday, 13th January 2025", "2025-01-13"),
+        ("Date: 13/01/2025", "2025-01-13"),
+        ("at the Town Hall on the 22nd day of May, 1952", "1952-05-22"),
+        ("Cyfarfod 10fed Mehefin 2020", "2020-06-10"),
+    ])
+    func meetingDateForms(line: String, iso: String) {
+        let doc = parse("Planning Committee\n\n\(line)\n\n1. Apologies for absence\n\nNone were received.\n")
+        #expect(doc.sections.first?.meetingDate?.iso == iso)
+    }
+
+    @Test func meetingDateIsNotThePreviousMeetingsOrThePostingDate() {
+        let text = """
+        ---
+        title: "Minutes July"
+        date: "2013-08-15"
+        ---
+
+        Minutes of Brookfield Parish Council Meeting held in the Village Hall
+
+        At 7.30pm on Wednesday 10 July 2013
+
+        1. To approve the minutes of the meeting held on 12 June 2013
+
+        Approved.
+
+        2. Planning
+
+        The deadline for comments is 1 August 2013.
+        """
+        let doc = parse(text)
+        #expect(doc.sections.first?.meetingDate?.iso == "2013-07-10")
+        #expect(doc.committee == "Brookfield Parish Council")
+    }
+
+    @Test func dateAndCommitteeFromTheFileNameWhenTheTextHasNone() {
+        let doc = parse("1. Apologies\n\nNone.\n\n2. Budget\n\nNoted.\n", file: "2025-01-13 Cabinet minutes.txt")
+        #expect(doc.sections.first?.meetingDate?.iso == "2025-01-13")
+        #expect(doc.committee == "Cabinet")
+    }
+
+    @Test(arguments: [
+        ("MINUTES OF PROCEEDINGS AT MEETING OF WESTMARSH CITY AND COUNTY\n\nCOUNCIL HELD IN THE CHAMBER ON MONDAY, 27TH MARCH, 2023", "Westmarsh City and County Council"),
+        ("Minutes of the meeting of the Licensing Sub-Committee held on 3 May 2024", "Licensing Sub-Committee"),
+        ("Tenby Ward Council\n\nTo: All Members of the Audit Panel\n\nAudit Panel - Thursday, 2nd July, 2020 7.00 pm", "Audit Panel"),
+        ("Agenda for Council on Wednesday, 27th January, 2021, 6.00 pm", "Council"),
+        ("Kelso Vale Community Council held their meeting remotely at 7.30pm on the 10th June 2020.", "Kelso Vale Community Council"),
+    ])
+    func committeeFromTheHeadingNotTheLetterheadOrDistribution(heading: String, committee: String) {
+        let doc = parse("\(heading)\n\n1. Apologies for absence\n\nNone.\n\n2. Minutes\n\nAgreed.\n")
+        #expect(doc.committee == committee)
+    }
+
+    @Test func attendanceRolesAreNotSurnames() {
+        let text = """
+        Minutes of the meeting of the Fenmoor Parish Council held on 4 March 2024
+
+        PRESENT IN THE CHAIR: Councillor F. Ashby, Mayor.
+
+        MEMBERS PRESENT:
+
+        Councillors Brant, Corrie, Dunmore
+
+        Eastwood, Fane (Vice-Chair), Gilroy
+
+        OFFICIALS IN ATTENDANCE:
+
+        Town Clerk (Ms. L. Hume).
+
+        1. Apologies
+
+        Apologies were received from Councillor Ives.
+        """
+        let attendance = parse(text).sections.first?.attendance
+        #expect(attendance?.chair == "Ashby")
+        #expect(attendance?.chairFirstPresent == ["Ashby", "Brant", "Corrie", "Dunmore", "Eastwood", "Fane", "Gilroy"])
+        #expect(attendance?.apologies == ["Ives"])
+    }
+
+    @Test func rollCallItemOfAParishCouncil() {
+        let text = """
+        Minutes of Stoke Marsh Parish Council Meeting held on Wednesday 10 July 2013
+
+        1. Those Attending: Cllr J Nolan (Chairman), Cllr Mrs D Clee, Cllr M Hand, Mrs C Hardy (Clerk), 6 Members of the Public.
+
+        2. Apologies for Absence: Apologies were received from Cllr T Ryves
+
+        3. Police Matters
+
+        There had been one incident.
+        """
+        let doc = parse(text)
+        let attendance = doc.sections.first?.attendance
+        #expect(attendance?.chair == "Nolan")
+        #expect(attendance?.chairFirstPresent.prefix(3) == ["Nolan", "Clee", "Hand"])
+        #expect(!(attendance?.chairFirstPresent.contains("Public") ?? true))
+        #expect(doc.sections.first?.items.map(\.title) == ["Those Attending", "Apologies for Absence", "Police Matters"])
+    }
+
+    @Test func itemHeadingSchemes() {
+        let text = """
+        Overview and Scrutiny Committee - Thursday 15th April 2021 7.00 pm
+
+        87.
+
+        Declarations of Interest
+
+        None.
+
+        88.
+
+        Minutes PDF 143 KB
+
+        Share this item
+
+        Agreed.
+
+        88A. Urgent Business
+
+        None.
+
+        Item 89: Budget Monitoring
+
+        Noted.
+
+        90.CLOSING REMARKS
+
+        The chair closed the meeting.
+        """
+        let items = parse(text).sections.first?.items ?? []
+        #expect(items.map(\.number) == ["87", "88", "88A", "89", "90"])
+        #expect(items.map(\.title) == ["Declarations of Interest", "Minutes", "Urgent Business", "Budget Monitoring", "CLOSING REMARKS"])
+        #expect(!(items[1].text.contains("Share this item")))
+    }
+
+    @Test func pipeTableRowsBecomeItems() {
+        let text = """
+        Joint Transport Panel - Wednesday, 12th March, 2025 2.00 pm
+
+        | No. | Item |
+        |---|---|
+        | 1. | Apologies for Absence | Apologies were received from Councillor Reed. |
+        | 2. | Minutes of the Last Meeting | Agreed as a correct record. |
+        | 3. | Bus Service Review | Members noted the review. |
+        """
+        let items = parse(text).sections.first?.items ?? []
+        #expect(items.map(\.number) == ["1", "2", "3"])
+        #expect(items.map(\.title) == ["Apologies for Absence", "Minutes of the Last Meeting", "Bus Service Review"])
+    }
+
+    @Test func orderedListOfHeadingsInHTMLIsNumbered() {
+        let html = "<p>Held on 10 June 2020.</p><h4>PRESENT</h4><p>Councillors Ann Ross and Ben Hale.</p><ol><li><h4>WELCOME</h4><p>Hello.</p></li><li><h4>FINANCE</h4><p>Noted.</p></li></ol>"
+        let doc = parse(HTMLReader.text(of: html))
+        #expect(doc.sections.first?.items.map(\.number) == ["1", "2"])
+        #expect(doc.sections.first?.items.map(\.title) == ["WELCOME", "FINANCE"])
+        #expect(doc.sections.first?.attendance?.chairFirstPresent == ["Ross", "Hale"])
+    }
+
+    @Test func explainSaysWhichRuleWon() {
+        let text = "Cabinet - Monday 7 July 2025 3.00 pm\n\nThe minutes of the previous meeting held on 2 June 2025 were agreed.\n\n1. Apologies\n\nNone.\n"
+        let explanation = MinutesParser().explain(text, fileName: "cabinet.txt")
+        #expect(explanation.contains("meeting date: 2025-07-07"))
+        #expect(explanation.contains("committee: Cabinet"))
+        #expect(explanation.contains("another event's date") || explanation.contains("an earlier meeting's date"))
+        #expect(explanation.contains("ITEM 1 \"Apologies\""))
+    }
+}
