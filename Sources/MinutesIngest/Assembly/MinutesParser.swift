@@ -105,7 +105,7 @@ public struct MinutesParser: Sendable {
         let preambleEnd = items.first.map { $0.heading - 1 } ?? span.end
         // The first minutes of a file may print the chair above their opening line.
         let start = span.start == firstSectionStart ? 0 : span.start
-        let preamble = paragraphs(in: lines, from: start, through: preambleEnd).map { listText($0, joiner: joiner) }
+        let preamble = labelledParagraphs(paragraphs(in: lines, from: start, through: preambleEnd)).map { listText($0, joiner: joiner) }
         if let found = AttendanceExtractor.extract(from: preamble), !found.chairFirstPresent.isEmpty {
             // Apologies are often the first item's text ("1. Apologies for absence").
             guard found.apologies.isEmpty, let apologies = items.prefix(2).first(where: { TextScanning.asciiLowercased($0.title).contains("apolog") }),
@@ -121,7 +121,25 @@ public struct MinutesParser: Sendable {
             extra.append(lines[item.heading].text.drop(while: { !$0.isWhitespace }).trimmingCharacters(in: .whitespaces))
         }
         guard end > preambleEnd else { return preamble }
-        return extra + paragraphs(in: lines, from: start, through: end).map { listText($0, joiner: joiner) }
+        return extra + labelledParagraphs(paragraphs(in: lines, from: start, through: end)).map { listText($0, joiner: joiner) }
+    }
+
+    /// Paragraphs cut again where a line starts with an attendance label: PDF text often prints
+    /// the heading, "Chair:", "Present:" and "In attendance:" blocks with no blank line between.
+    private func labelledParagraphs(_ paragraphs: [[SourceLine]]) -> [[SourceLine]] {
+        var result: [[SourceLine]] = []
+        for paragraph in paragraphs {
+            var current: [SourceLine] = []
+            for line in paragraph {
+                if !current.isEmpty, AttendanceExtractor.startsWithLabel(line.lower) {
+                    result.append(current)
+                    current = []
+                }
+                current.append(line)
+            }
+            if !current.isEmpty { result.append(current) }
+        }
+        return result
     }
 
     /// A paragraph's lines as one line, each bulleted entry ended by "; " so that a list of

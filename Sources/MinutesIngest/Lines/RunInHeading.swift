@@ -19,7 +19,7 @@ enum RunInHeading {
             // The rest must read as text of its own: a capitalised word after the break.
             guard let next = words[n + 1].unicodeScalars.first, TextScanning.isUpper(next) || TextScanning.isDigit(next) else { continue }
             guard seen >= 2 else { return text }
-            return Substring(words[...n].joined(separator: " ")).trimmingAny(of: ":")
+            return words[...n].joined(separator: " ").trimmingAny(of: ":")
         }
         return text
     }

@@ -73,12 +73,13 @@ enum AttendanceExtractor {
     private static func isAttendanceLabel(_ lower: String) -> Bool {
         ["in attendance", "also in attendance", "also present", "officers in attendance", "officers present",
          "officers:", "officers attending", "also attending", "officials", "officers :", "non-members also present",
-         "other members present", "minute taker", "clerk:", "staff present", "others present", "others:"].contains { lower.hasPrefix($0) }
+         "other members present", "minute taker", "clerk:", "staff present", "others present", "others:",
+         "members of public", "members of the public", "public:", "visitors", "guests"].contains { lower.hasPrefix($0) }
     }
 
     /// Labels of the members present: "Present:", "MEMBERS PRESENT:", "Those Attending:",
     /// "Sederunt:", the Welsh "Presennol", and PDF text's letter-spaced "P r e s e n t:".
-    private static let presentLabels = ["present", "members present", "members:", "members :", "those attending", "those present",
+    private static let presentLabels = ["present", "members present", "committee members", "panel members", "board members", "members:", "members :", "those attending", "those present",
                                         "attendance:", "sederunt", "councillors present", "p r e s e n t", "presennol", "attending:",
                                         "members in attendance", "board members present", "governors present"]
     /// Labels naming who chaired.
@@ -129,7 +130,7 @@ enum AttendanceExtractor {
         return result
     }
 
-    private static func startsWithLabel(_ lower: String) -> Bool {
+    static func startsWithLabel(_ lower: String) -> Bool {
         presentLabels.contains { lower.hasPrefix($0) } || chairLabels.contains { lower.hasPrefix($0) }
             || isAttendanceLabel(lower) || lower.hasPrefix("apolog")
     }
@@ -208,12 +209,28 @@ enum AttendanceExtractor {
     }
 
     private static let titles: Set<String> = ["councillor", "councillors", "cllr", "cllrs", "cllr.", "mr", "mrs", "ms", "miss",
-                                              "dr", "mr.", "mrs.", "ms.", "dr.", "the", "mayor", "deputy", "alderman", "co-opted", "member", "members"]
+                                              "dr", "mr.", "mrs.", "ms.", "dr.", "the", "mayor", "deputy", "alderman", "aldermen", "co-opted", "member", "members",
+                                              "county", "borough", "district", "town", "parish", "city", "sec", "rev", "revd", "prof", "sir", "lady", "lord",
+                                              "cathaoirleach", "chair", "chairman", "chairperson", "chairwoman", "vice", "vice-chair", "vice-chairman",
+                                              "secretary", "treasurer", "convener", "convenor", "provost", "leader", "clerk", "an", "leas-chathaoirleach",
+                                              "cynghorydd", "cynghorwyr", "y", "governor", "headteacher", "president", "vice-president"]
+    /// Letters after names: honours and offices ("O.B.E.", "J.P.", "T.D.", "MP").
+    private static let postNominals: Set<String> = ["jp", "mp", "td", "obe", "mbe", "cbe", "mep", "mla", "msp", "qc", "kc", "bem", "dl", "ma", "bsc", "phd"]
+
+    private static func isRoleOrLetters<S: StringProtocol>(_ word: S) -> Bool {
+        let bare = TextScanning.asciiLowercased(word).trimmingAny(of: ".,:;()")
+        if titles.contains(bare) || postNominals.contains(bare.replacingOccurrences(of: ".", with: "")) { return true }
+        // "F.R.I.B.A.", "Dip.Arch.": dotted abbreviations.
+        return bare.contains(".") && bare.count >= 3 && !bare.hasSuffix("'")
+            && bare.split(separator: ".").allSatisfy { $0.count <= 4 }
+    }
 
     /// The last capitalised word of a name, or nil when the text names nobody.
     static func surname<S: StringProtocol>(of text: S) -> String? {
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            .filter { !titles.contains(TextScanning.asciiLowercased($0)) }
+        var words = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            .filter { !titles.contains(TextScanning.asciiLowercased($0).trimmingAny(of: ".,:;")) }
+        // Roles and letters after a name ("Jimmy Mensdorf, Vice chair", "Cowen, O.B.E., J.P.") are not it.
+        while let last = words.last, isRoleOrLetters(last) { words.removeLast() }
         guard let last = words.last else { return nil }
         // "6 Members of the Public", "two residents": a count of people, not a name.
         if words.contains(where: { $0.first?.isNumber == true }) || words.contains(where: { TextScanning.asciiLowercased($0) == "public" }) { return nil }
@@ -225,9 +242,10 @@ enum AttendanceExtractor {
     }
 }
 
-extension Substring {
+extension StringProtocol {
+    /// The text without any of `set`'s characters at either end.
     func trimmingAny(of set: String) -> String {
-        var s = self
+        var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }
         return String(s)
