@@ -40,8 +40,9 @@ public struct MinutesParser: Sendable {
         if spans.isEmpty, let fallback = wholeDocument(lines) { spans = [fallback] }
 
         let itemSpansOfSections = spans.map { itemSplitter.items(in: $0.start...$0.end, kind: $0.kind) }
-        let header = headerRegion(lines, firstItem: itemSpansOfSections.compactMap { $0.first?.heading }.min())
-        let metadata = DocumentMetadata(lines: lines, header: header, fileName: fileName, printedCommittee: printedCommittee)
+        let firstItem = itemSpansOfSections.compactMap { $0.first?.heading }.min()
+        let header = headerRegion(lines, firstItem: firstItem)
+        let metadata = DocumentMetadata(lines: lines, header: header, firstItem: firstItem, fileName: fileName, printedCommittee: printedCommittee)
 
         // Papers in a pack belong to the pack's meeting: the agenda's, else the first report's.
         let packDate = spans.first(where: { $0.kind == .agenda && $0.ownDate != nil })?.ownDate

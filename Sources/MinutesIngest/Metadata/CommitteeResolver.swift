@@ -133,8 +133,14 @@ struct CommitteeResolver {
             words.removeLast()
         }
         let name = words.joined(separator: " ").trimmingCharacters(in: [",", "-", "–", " ", ":"])
-        guard !name.isEmpty, TextScanning.wordCount(name) <= 10 else { return nil }
-        return isBodyName(name) ? cleanName(name) : nil
+        if !name.isEmpty, TextScanning.wordCount(name) <= 10, isBodyName(name), !isLabelled(name) { return cleanName(name) }
+        // "Meeting: 07/03/2022 - Planning Committee (Item 73)": the body after the date.
+        for dash in [" - ", " – "] {
+            guard let r = line.text.range(of: dash), DateExtractor.firstDate(in: line.text[..<r.lowerBound]) != nil else { continue }
+            let after = String(line.text[r.upperBound...])
+            if TextScanning.wordCount(after) <= 12, isBodyName(after) { return cleanName(after) }
+        }
+        return nil
     }
 
     /// "Manordeilo and Salem Community Council held their meeting remotely …".
@@ -153,15 +159,27 @@ struct CommitteeResolver {
         guard TextScanning.wordCount(line.text) <= 10, !TextScanning.endsLikeSentence(line.text),
               !Self.distributionOpeners.contains(where: { lower.hasPrefix($0) }),
               !lower.hasPrefix("the meeting"), !lower.contains("http"), !line.isBullet,
-              NumberedHeading.parse(line) == nil, isBodyName(line.text) else { return nil }
+              NumberedHeading.parse(line) == nil, !isLabelled(line.text), isBodyName(line.text) else { return nil }
         let name = CommitteeName.stripTrailingDate(line.text)
         return cleanName(name)
     }
 
+    /// Whether a phrase names a body: a capitalised phrase holding one of the body words as a
+    /// word ("Councillor Page" holds "council" only as part of a word, and names a person).
     private func isBodyName(_ name: String) -> Bool {
         let lower = TextScanning.asciiLowercased(name)
         guard let first = TextScanning.firstLetter(name), TextScanning.isUpper(first) else { return false }
-        return Self.bodyWords.contains(where: { lower.contains($0) })
+        let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+        if words.contains(where: { $0 == "councillor" || $0 == "councillors" || $0 == "cllr" }) { return false }
+        return words.contains { w in Self.bodyWords.contains(w) || w.hasSuffix("-committee") } || lower.contains("municipal district")
+    }
+
+    /// "Venue: Committee Room 2", "Contact: Jo Hall, Committee Officer": a label and its value,
+    /// not a heading.
+    private func isLabelled(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let label = text[..<colon]
+        return TextScanning.wordCount(label) <= 3 && !isBodyName(String(label))
     }
 
     /// "Limerick City and County Council", "Rotherham Metropolitan Borough Council": a council's
@@ -184,7 +202,11 @@ struct CommitteeResolver {
         let offset = lower.distance(from: lower.startIndex, to: cut)
         name = name.prefix(offset)
         var words = name.split(separator: " ")
-        if let first = words.first, first.lowercased() == "the" { words.removeFirst() }
+        // "25/08/2021 Chawleigh Parish Council Meeting Agenda": a date before the name.
+        while let first = words.first, first.lowercased() == "the" || DateExtractor.isDateWord(first) || DateExtractor.firstDate(in: first) != nil
+                || first == "-" || first == "–" {
+            words.removeFirst()
+        }
         while let last = words.last, ["meeting", "agm", "minutes", "agenda"].contains(last.lowercased()) || DateExtractor.isDateWord(last) {
             words.removeLast()
         }

@@ -11,8 +11,8 @@ struct DocumentMetadata {
     let committee: String?
     let committeeSource: String
 
-    init(lines: [SourceLine], header: Range<Int>, fileName: String, printedCommittee: String?) {
-        dateCandidates = MeetingDateResolver(lines: lines).candidates(in: header)
+    init(lines: [SourceLine], header: Range<Int>, firstItem: Int?, fileName: String, printedCommittee: String?) {
+        dateCandidates = MeetingDateResolver(lines: lines).candidates(in: header, firstItem: firstItem)
         committeeCandidates = CommitteeResolver(lines: lines).candidates(in: header)
         if let best = dateCandidates.first, best.score > 0 {
             meetingDate = best.date

@@ -32,7 +32,7 @@ struct MeetingDateResolver {
     private static let earlierMinutesWords = ["minutes of the meeting held", "minutes of the last", "meeting held on", "minutes of meeting held"]
 
     /// The candidates among `range` (indices into `lines`), best first.
-    func candidates(in range: Range<Int>) -> [Candidate] {
+    func candidates(in range: Range<Int>, firstItem: Int? = nil) -> [Candidate] {
         let frontMatter = frontMatterEnd()
         var found: [Candidate] = []
         var position = 0
@@ -47,15 +47,19 @@ struct MeetingDateResolver {
                 var score = 0
                 var reasons: [String] = []
                 func add(_ points: Int, _ why: String) { score += points; reasons.append("\(points > 0 ? "+" : "")\(points) \(why)") }
-                let beforeLower = TextScanning.asciiLowercased(before)
+                // What a date belongs to is said just before it: on a long (flattened) line,
+                // only the last words count.
+                let beforeLower = TextScanning.asciiLowercased(before.suffix(70))
+                let context = words > 30 ? beforeLower : lower
                 if let word = Self.otherEventWords.first(where: { beforeLower.contains($0) }) {
                     add(-5, "another event's date (\"\(word)\" before it)")
-                } else if position > 3, let word = Self.earlierMinutesWords.first(where: { beforeLower.contains($0) }) {
+                } else if !(lower.hasPrefix("minutes of") && words <= 16), let word = Self.earlierMinutesWords.first(where: { beforeLower.contains($0) }) {
                     add(-5, "an earlier meeting's date (\"\(word)\" before it)")
-                } else if let word = Self.meetingWords.first(where: { lower.contains($0) }) {
+                } else if let word = Self.meetingWords.first(where: { context.contains($0) }) {
                     add(3, "the line names the meeting (\"\(word)\")")
                 }
                 if i < frontMatter { add(-6, "in the page's front matter (a posting date)") }
+                if let firstItem, i > firstItem { add(-2, "inside an item") }
                 if words <= 14 { add(1, "a short line") }
                 if DateExtractor.weekdays.contains(where: { lower.contains($0 + " ") || lower.contains($0 + ",") }) {
                     add(1, "a weekday")
@@ -67,13 +71,24 @@ struct MeetingDateResolver {
                 found.append(Candidate(date: date, line: i, score: score, reasons: reasons))
             }
         }
+        // A date printed on several lines of the header (the page title, the heading, the
+        // notice) is the meeting's more surely than one printed once.
+        var lines: [MeetingDate: Set<Int>] = [:]
+        for c in found { lines[c.date, default: []].insert(c.line) }
+        for n in found.indices {
+            let repeats = min(2, (lines[found[n].date]?.count ?? 1) - 1)
+            if repeats > 0 {
+                found[n].score += repeats
+                found[n].reasons.append("+\(repeats) printed on \(repeats + 1) lines")
+            }
+        }
         // Stable: equal scores keep document order, so the earlier line wins.
         return found.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
     }
 
     /// The meeting's date among `range`, if a candidate scores above zero.
-    func best(in range: Range<Int>) -> Candidate? {
-        candidates(in: range).first.flatMap { $0.score > 0 ? $0 : nil }
+    func best(in range: Range<Int>, firstItem: Int? = nil) -> Candidate? {
+        candidates(in: range, firstItem: firstItem).first.flatMap { $0.score > 0 ? $0 : nil }
     }
 
     /// A date in a file's name ("2025-01-13 Cabinet minutes.pdf", "cabinet_13-01-2025.txt").
