@@ -41,6 +41,7 @@ struct ItemSplitter {
             let withBare = bestChain(candidates(in: range, kind: kind, allowBare: true), kind: kind)
             if withBare.count > chain.count { chain = withBare }
         }
+        if chain.isEmpty && kind != .report { chain = unnumberedHeadings(in: range) }
         var spans: [ItemSpan] = []
         for (n, c) in chain.enumerated() {
             let limit = n + 1 < chain.count ? chain[n + 1].index - 1 : range.upperBound
@@ -56,12 +57,60 @@ struct ItemSplitter {
         for i in range {
             guard lines[i].isContent, let heading = NumberedHeading.parse(lines[i]) else { continue }
             if heading.bare && !allowBare { continue }
+            // A bare number before a sentence is a numbered list, not a heading.
+            if heading.bare && kind != .report && (TextScanning.endsLikeSentence(heading.title) || TextScanning.wordCount(heading.title) > 12) { continue }
             if heading.number.contains("/") && kind != .minutes { continue }
             guard let (title, headingEnd) = joinedTitle(heading, at: i, limit: range.upperBound) else { continue }
             let w = weight(heading, title: title, at: i, headingEnd: headingEnd, range: range, kind: kind)
             if w > 0 { candidates.append(Candidate(heading: heading, index: i, headingEnd: headingEnd, title: title, weight: w)) }
         }
         return candidates
+    }
+
+    /// Items without numbers, as ModernGov tables print them once their number column is lost:
+    /// a title running into its "Minutes:" or "Decision:" on one line ("Apologies for Absence
+    /// Minutes: Apologies were received …"), or a short title line with the "Minutes:" label
+    /// within the next lines. Only where no numbered heading heads an item.
+    private func unnumberedHeadings(in range: ClosedRange<Int>) -> [Candidate] {
+        var found: [Candidate] = []
+        for i in range where lines[i].isContent && !lines[i].isBullet {
+            let text = lines[i].text
+            var title: String?
+            for label in [" Minutes: ", " Decision: ", " Minutes:- ", " Decisions: "] {
+                if let r = text.range(of: label), TextScanning.wordCount(text[..<r.lowerBound]) >= 1 {
+                    title = String(text[..<r.lowerBound])
+                    break
+                }
+            }
+            if NumberedHeading.parse(lines[i]) != nil || text.hasPrefix("No. ") { continue }
+            if title == nil, TextScanning.wordCount(text) >= 2, TextScanning.wordCount(text) <= 15, !TextScanning.endsLikeSentence(text),
+               let first = TextScanning.firstLetter(text), TextScanning.isUpper(first), labelFollows(i, limit: range.upperBound) {
+                title = text
+            }
+            guard var heading = title else { continue }
+            heading = TextScanning.removePageReferences(RunInHeading.title(of: heading.trimmingAny(of: " |")))
+            // A title runs into its description: keep the heading-like start.
+            let words = heading.split(separator: " ")
+            if words.count > 12 { heading = words.prefix(12).joined(separator: " ") }
+            guard !heading.isEmpty else { continue }
+            found.append(Candidate(heading: NumberedHeading(number: "", key: found.count, title: heading, bare: false),
+                                   index: i, headingEnd: i, title: heading, weight: 1))
+        }
+        return found.count >= 2 ? found : []
+    }
+
+    /// Whether a "Minutes:" or "Decision:" label line follows line `i` closely.
+    private func labelFollows(_ i: Int, limit: Int) -> Bool {
+        var j = i + 1
+        var seen = 0
+        while j <= limit, seen < 4 {
+            let lower = lines[j].lower
+            if lower == "minutes:" || lower == "decision:" || lower == "decisions:" { return true }
+            if lines[j].isContent && !lines[j].isFurniture { seen += 1 }
+            if NumberedHeading.parse(lines[j]) != nil { return false }
+            j += 1
+        }
+        return false
     }
 
     private func bestChain(_ candidates: [Candidate], kind: SectionKind) -> [Candidate] {

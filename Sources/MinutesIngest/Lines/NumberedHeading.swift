@@ -23,6 +23,17 @@ struct NumberedHeading: Sendable, Equatable {
         return parse(scalars: Array(line.text.unicodeScalars))
     }
 
+    /// "18-19/FRA/1", "Cou/285/07-08" alone on a line: a minute reference whose title is the
+    /// next line. It orders by its last number.
+    private static func compoundReference(_ s: [Unicode.Scalar]) -> NumberedHeading? {
+        guard s.count >= 5, s.count <= 20, s.contains("/"),
+              s.allSatisfy({ TextScanning.isDigit($0) || ($0.isASCII && TextScanning.isLetter($0)) || $0 == "/" || $0 == "-" }),
+              s.contains(where: { TextScanning.isDigit($0) }) else { return nil }
+        let groups = String(String.UnicodeScalarView(s)).split(separator: "/")
+        guard groups.count >= 2, let last = groups.last, let key = Int(last.prefix(while: { $0.isNumber })) ?? Int(groups[groups.count - 2].prefix(while: { $0.isNumber })) else { return nil }
+        return NumberedHeading(number: String(String.UnicodeScalarView(s)), key: key, title: "", bare: false, titleOnNextLine: true)
+    }
+
     /// Words that stand before an item's number: "Item 5", "Agenda Item 5:", "Minute 12", "Min. 12".
     private static let numberLabels = ["agenda item ", "items ", "item ", "minute no. ", "minute no ", "minute ", "min. ", "min "]
 
@@ -45,6 +56,7 @@ struct NumberedHeading: Sendable, Equatable {
 
     private static func parse(scalars s: [Unicode.Scalar]) -> NumberedHeading? {
         guard let first = s.first else { return nil }
+        if let reference = compoundReference(s) { return reference }
         var i = 0
         var number = ""
         var key = 0
@@ -66,6 +78,15 @@ struct NumberedHeading: Sendable, Equatable {
                 guard j > i + 1 else { return nil }
                 number = String(String.UnicodeScalarView(s[0..<j]))
                 i = j
+                // "39/20" alone on its line, its title below (ModernGov's item listings).
+                if i == s.count || (i + 1 == s.count && s[i] == ".") {
+                    return NumberedHeading(number: number, key: key, title: "", bare: false, titleOnNextLine: true)
+                }
+            } else if i <= 2, i + 2 < s.count, TextScanning.isUpper(s[i]), TextScanning.isUpper(s[i + 1]), TextScanning.isUpper(s[i + 2]),
+                      !["ST", "ND", "RD", "TH"].contains(String(String.UnicodeScalarView(s[i..<(i + 2)]))) {
+                // "1APOLOGIES": the space between number and heading lost.
+                return NumberedHeading(number: String(String.UnicodeScalarView(s[0..<i])), key: key,
+                                       title: String(String.UnicodeScalarView(s[i...])), bare: false)
             }
         } else if TextScanning.isUpper(first) {
             // "CAB 45/25", "EX12/24": a committee's minute reference.
@@ -103,6 +124,8 @@ struct NumberedHeading: Sendable, Equatable {
         while j < s.count, s[j] == "\"" || s[j] == "'" || s[j] == "(" || s[j] == "‘" || s[j] == "“" { j += 1 }
         guard j < s.count, TextScanning.isUpper(s[j]) else { return nil }
         let title = String(String.UnicodeScalarView(s[i...]))
+        // "15 SEPTEMBER 2017 …" is a date, not item 15.
+        if let word = title.split(separator: " ").first, DateExtractor.months[TextScanning.asciiLowercased(word.trimmingAny(of: ",."))] != nil { return nil }
         return NumberedHeading(number: number, key: key, title: title, bare: bare)
     }
 }
