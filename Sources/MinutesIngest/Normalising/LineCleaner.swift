@@ -42,7 +42,7 @@ enum LineCleaner {
     static func clean(_ raw: Substring, number: Int) -> SourceLine {
         // Plain ASCII lines without markup (most lines) need only their spaces collapsed.
         var plain = true
-        for b in raw.utf8 where b >= 0x80 || b == UInt8(ascii: "*") || b == UInt8(ascii: "<") || b == UInt8(ascii: "[") {
+        for b in raw.utf8 where b >= 0x80 || b == UInt8(ascii: "*") || b == UInt8(ascii: "<") || b == UInt8(ascii: "[") || b == UInt8(ascii: "\\") {
             plain = false
             break
         }
@@ -61,6 +61,10 @@ enum LineCleaner {
                 break
             case "*":
                 asterisks += 1
+            case "\\" where i + 1 < scalars.count && "\\.-*#_()[]!+`>".unicodeScalars.contains(scalars[i + 1]):
+                // A Markdown escape ("1\\." in a post converted from Word) stands for the character itself.
+                out.append(scalars[i + 1])
+                i += 1
             case "<":
                 // HTML tags (<sup>, </p>, <ul style=…>) go; an <https://…> autolink keeps its URL.
                 if let close = tagEnd(scalars, from: i) {
