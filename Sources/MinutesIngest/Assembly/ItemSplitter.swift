@@ -47,7 +47,8 @@ struct ItemSplitter {
             let limit = n + 1 < chain.count ? chain[n + 1].index - 1 : range.upperBound
             var end = lastContent(from: c.headingEnd, through: limit)
             if n + 1 == chain.count { end = trimTrailer(from: c.headingEnd, end: end, kind: kind) }
-            spans.append(ItemSpan(number: c.heading.number, title: c.title, heading: c.index, headingEnd: c.headingEnd, end: end))
+            let item = ItemSpan(number: c.heading.number, title: c.title, heading: c.index, headingEnd: c.headingEnd, end: end)
+            spans += kind == .report || item.number.isEmpty ? [item] : SubItems(lines: lines).split(item)
         }
         return spans
     }
