@@ -180,7 +180,9 @@ public struct MinutesParser: Sendable {
     /// A document with no recognisable section: minutes if it has numbered minutes, else other.
     private func wholeDocument(_ lines: [SourceLine]) -> SectionSpan? {
         guard let first = lines.firstIndex(where: \.isContent), let last = lines.lastIndex(where: \.isContent) else { return nil }
+        // Minutes if numbered minutes are found, or if the opening lines say who was present.
         let hasItems = !ItemSplitter(lines: lines).items(in: first...last, kind: .minutes).isEmpty
+            || lines[first...last].prefix(200).contains { $0.isContent && AttendanceExtractor.startsWithLabel($0.lower) && !$0.lower.hasPrefix("apolog") }
         var date: MeetingDate?
         var seen = 0
         for line in lines[first...last] where line.isContent {

@@ -21,9 +21,13 @@ enum AttendanceExtractor {
             if let label = chairLabels.first(where: { lower.hasPrefix($0) }) {
                 // "PRESENT IN THE CHAIR: Councillor F. Foley, Mayor.", "Presiding: Councillor Ross".
                 var ignored: String?
-                let names = parseList(Substring(paragraph.dropFirst(label.count)).drop(while: { $0 == ":" || $0 == " " || $0 == "-" }),
-                                      chair: &ignored, substitutes: &substitutes)
-                if let name = names.first { chair = name; found = true }
+                let list = Substring(paragraph.dropFirst(label.count)).drop(while: { $0 == ":" || $0 == " " || $0 == "-" })
+                let names = parseList(list, chair: &ignored, substitutes: &substitutes)
+                // "Chair: M Delahunty, Meetings Administrator (initially) Cllr M.H. Cavanagh": an
+                // officer may open the meeting; the councillor named is the chair.
+                let councillor = list.range(of: "Cllr") ?? list.range(of: "Councillor")
+                let named = councillor.flatMap { r in parseList(list[r.lowerBound...], chair: &ignored, substitutes: &substitutes).first }
+                if let name = named ?? names.first { chair = name; found = true }
             } else if presentLabels.contains(where: { lower.hasPrefix($0) }) {
                 found = true
                 let names = parseList(afterLabel(paragraph), chair: &chair, substitutes: &substitutes)
@@ -39,9 +43,10 @@ enum AttendanceExtractor {
                         || lower.hasPrefix("ymddiheuriadau") {
                 found = true
                 var ignored: String?
-                let list: Substring
-                if let r = paragraph.range(of: " from ") { list = paragraph[r.upperBound...] } else { list = afterLabel(paragraph) }
-                apologies.append(contentsOf: parseList(list, chair: &ignored, substitutes: &substitutes))
+                // A list after "from" or a colon; "Apologies and Attendees" alone is a heading.
+                let list: Substring?
+                if let r = paragraph.range(of: " from ") { list = paragraph[r.upperBound...] } else if paragraph.contains(":") { list = afterLabel(paragraph) } else { list = nil }
+                if let list { apologies.append(contentsOf: parseList(list, chair: &ignored, substitutes: &substitutes)) }
             } else if lower.contains(" in attendance"), lower.hasPrefix("councillor") || lower.hasPrefix("cllr") {
                 // "Councillor Steele, Chair of the …, was in attendance at the invitation of the Chair."
                 found = true
@@ -74,14 +79,14 @@ enum AttendanceExtractor {
         ["in attendance", "also in attendance", "also present", "officers in attendance", "officers present",
          "officers:", "officers attending", "also attending", "officials", "officers :", "non-members also present",
          "other members present", "minute taker", "clerk:", "staff present", "others present", "others:",
-         "members of public", "members of the public", "public:", "visitors", "guests"].contains { lower.hasPrefix($0) }
+         "members of public", "members of the public", "public:", "visitors", "guests", "other attendees"].contains { lower.hasPrefix($0) }
     }
 
     /// Labels of the members present: "Present:", "MEMBERS PRESENT:", "Those Attending:",
     /// "Sederunt:", the Welsh "Presennol", and PDF text's letter-spaced "P r e s e n t:".
     private static let presentLabels = ["present", "members present", "committee members", "panel members", "board members", "members:", "members :", "those attending", "those present",
                                         "attendance:", "sederunt", "councillors present", "p r e s e n t", "presennol", "attending:",
-                                        "members in attendance", "board members present", "governors present"]
+                                        "members in attendance", "board members present", "governors present", "attendees", "those in attendance:"]
     /// Labels naming who chaired.
     private static let chairLabels = ["present in the chair", "in the chair:", "in the chair :", "presiding:", "presiding member:",
                                       "cathaoirleach:", "chair:", "chairman:", "chairperson:", "convener:", "convenor:", "in the chair"]
@@ -106,13 +111,17 @@ enum AttendanceExtractor {
         for paragraph in paragraphs {
             let trimmed = paragraph.trimmingCharacters(in: .whitespaces)
             let lower = TextScanning.asciiLowercased(trimmed)
-            if let label = pendingLabel {
-                result.append(label + " " + paragraph)
-                pendingLabel = nil
-                listOpen = true
-                continue
-            }
             let isLabel = startsWithLabel(lower)
+            if let label = pendingLabel {
+                pendingLabel = nil
+                if !isLabel {
+                    result.append(label + " " + paragraph)
+                    listOpen = true
+                    continue
+                }
+                // "Present:" then "In the chair": a label under a label; the first names nobody.
+                result.append(label)
+            }
             if ((trimmed.hasSuffix(":") || trimmed.hasSuffix(":-")) && TextScanning.wordCount(trimmed) <= 4)
                 || (isLabel && TextScanning.wordCount(trimmed) <= 3 && !trimmed.contains(":")) {
                 pendingLabel = trimmed.hasSuffix(":") || trimmed.hasSuffix(":-") ? trimmed : trimmed + ":"

@@ -23,6 +23,9 @@ struct CommitteeResolver {
     private static let meetingAdjectives: Set<String> = ["ordinary", "special", "extraordinary", "annual", "monthly", "adjourned", "general",
                                                          "full", "public", "remote", "virtual", "joint", "statutory", "budget", "the", "a", "an",
                                                          "agm", "inaugural", "reconvened", "quarterly", "bi-monthly"]
+    /// Words that open a heading before the body's name.
+    private static let leadingNoise: Set<String> = ["the", "draft", "minutes", "of", "download", "agenda", "notice", "meeting", "approved",
+                                                    "unconfirmed", "confirmed", "signed", "amended"]
     private static let distributionOpeners = ["to:", "to ", "all members", "dear", "copy to", "cc:", "c.c.", "members of the", "for the attention",
                                               "distribution", "circulation", "you are", "notice is hereby"]
 
@@ -201,10 +204,17 @@ struct CommitteeResolver {
         }
         let offset = lower.distance(from: lower.startIndex, to: cut)
         name = name.prefix(offset)
-        var words = name.split(separator: " ")
-        // "25/08/2021 Chawleigh Parish Council Meeting Agenda": a date before the name.
-        while let first = words.first, first.lowercased() == "the" || DateExtractor.isDateWord(first) || DateExtractor.firstDate(in: first) != nil
-                || first == "-" || first == "–" {
+        // "Ordinary Meeting of Sligo County Council": the body is after "meeting of".
+        if let r = name.range(of: " Meeting of ", options: .caseInsensitive) ?? name.range(of: "Meeting of ", options: [.caseInsensitive, .anchored]) {
+            name = name[r.upperBound...]
+        }
+        var words = name.split(separator: " ").map { Substring($0.trimmingAny(of: "\"“”'")) }.filter { !$0.isEmpty }
+        // "25/08/2021 Chawleigh Parish Council Meeting Agenda", "68. Minutes of the Combined
+        // Authority", "Draft Minutes of Annual Parish Council": what stands before the name.
+        while let first = words.first, words.count > 1,
+              Self.leadingNoise.contains(first.lowercased()) || Self.meetingAdjectives.contains(first.lowercased())
+                || DateExtractor.isDateWord(first) || DateExtractor.firstDate(in: first) != nil
+                || first.allSatisfy({ $0.isNumber || $0 == "." }) || first == "-" || first == "–" {
             words.removeFirst()
         }
         while let last = words.last, ["meeting", "agm", "minutes", "agenda"].contains(last.lowercased()) || DateExtractor.isDateWord(last) {
