@@ -31,6 +31,7 @@ public struct MinutesParser: Sendable {
 
     func analyse(_ text: String, fileName: String) -> Analysis {
         var lines = LineNormaliser.normalise(LineCleaner.lines(of: text))
+        let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let printedCommittee = CommitteeName.find(in: lines)
         PageFurniture(committee: printedCommittee).mark(&lines)
         let joiner = TextJoiner(lines: lines)
@@ -38,6 +39,7 @@ public struct MinutesParser: Sendable {
 
         var spans = SectionSplitter(lines: lines, committee: printedCommittee).sections()
         if spans.isEmpty, let fallback = wholeDocument(lines) { spans = [fallback] }
+        includeOpeningItems(&spans, lines: lines)
 
         let itemSpansOfSections = spans.map { itemSplitter.items(in: $0.start...$0.end, kind: $0.kind) }
         let firstItem = itemSpansOfSections.compactMap { $0.first?.heading }.min()
@@ -61,13 +63,23 @@ public struct MinutesParser: Sendable {
             let itemSpans = itemSpansOfSections[n]
             let items = itemSpans.map { makeItem($0, lines: lines, joiner: joiner) }
             var attendance: Attendance?
+            var kind = span.kind
             if span.kind == .minutes {
                 attendance = AttendanceExtractor.extract(from: attendanceParagraphs(span, items: itemSpans, lines: lines, joiner: joiner,
                                                                                      firstSectionStart: spans[0].start))
-                    ?? Attendance(chair: nil, present: [])
             }
+            if span.kind == .minutes || span.kind == .agenda, attendance?.chairFirstPresent.isEmpty ?? true,
+               rawLines.contains(where: { $0.hasPrefix("Attendee") }) {
+                let raw = Array(rawLines[(lines[span.start].number - 1)..<min(rawLines.count, lines[span.end].number)])
+                if let table = AttendanceTable.read(raw), !table.chairFirstPresent.isEmpty {
+                    // A page that records who attended is the meeting's record, whatever it is headed.
+                    attendance = table
+                    kind = .minutes
+                }
+            }
+            if kind == .minutes { attendance = attendance ?? Attendance(chair: nil, present: []) }
             let body = items.isEmpty ? joiner.text(of: paragraphs(in: lines, from: span.start, through: span.end)) : ""
-            sections.append(Section(kind: span.kind, title: span.title, meetingDate: date,
+            sections.append(Section(kind: kind, title: kind == span.kind ? span.title : "Minutes", meetingDate: date,
                                     firstLine: lines[span.start].number, lastLine: lines[span.end].number,
                                     items: items, attendance: attendance, text: body))
         }
@@ -121,8 +133,15 @@ public struct MinutesParser: Sendable {
             // The heading line's own text after the number ("Those Attending: Cllr …").
             extra.append(lines[item.heading].text.drop(while: { !$0.isWhitespace }).trimmingCharacters(in: .whitespaces))
         }
-        guard end > preambleEnd else { return preamble }
-        return extra + labelledParagraphs(paragraphs(in: lines, from: start, through: end)).map { listText($0, joiner: joiner) }
+        if end > preambleEnd {
+            return extra + labelledParagraphs(paragraphs(in: lines, from: start, through: end)).map { listText($0, joiner: joiner) }
+        }
+        // Printed at the end ("Attendance details" after the last item): the labelled blocks
+        // after the last item's heading.
+        guard let last = items.last, last.headingEnd < span.end else { return preamble }
+        let tail = labelledParagraphs(paragraphs(in: lines, from: last.headingEnd + 1, through: span.end)).map { listText($0, joiner: joiner) }
+        guard let open = tail.firstIndex(where: { AttendanceExtractor.startsWithLabel(TextScanning.asciiLowercased($0)) }) else { return preamble }
+        return preamble + tail[open...]
     }
 
     /// Paragraphs cut again where a line starts with an attendance label: PDF text often prints
@@ -175,6 +194,17 @@ public struct MinutesParser: Sendable {
         }
         if !current.isEmpty { result.append(current) }
         return result
+    }
+
+    /// Minutes that print who attended at their end (ModernGov's "Attendance details"), or
+    /// after their first items: the numbered items before the first section's opening line
+    /// belong to it, not to nowhere.
+    private func includeOpeningItems(_ spans: inout [SectionSpan], lines: [SourceLine]) {
+        guard let first = spans.first, first.kind == .minutes || first.kind == .agenda,
+              let firstContent = lines.firstIndex(where: \.isContent), firstContent < first.start else { return }
+        let before = ItemSplitter(lines: lines).items(in: firstContent...(first.start - 1), kind: first.kind)
+        guard before.count >= 2 else { return }
+        spans[0].start = firstContent
     }
 
     /// A document with no recognisable section: minutes if it has numbered minutes, else other.
