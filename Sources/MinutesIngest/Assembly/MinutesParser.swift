@@ -200,11 +200,18 @@ public struct MinutesParser: Sendable {
     /// after their first items: the numbered items before the first section's opening line
     /// belong to it, not to nowhere.
     private func includeOpeningItems(_ spans: inout [SectionSpan], lines: [SourceLine]) {
-        guard let first = spans.first, first.kind == .minutes || first.kind == .agenda,
-              let firstContent = lines.firstIndex(where: \.isContent), firstContent < first.start else { return }
-        let before = ItemSplitter(lines: lines).items(in: firstContent...(first.start - 1), kind: first.kind)
+        guard let first = spans.first, let firstContent = lines.firstIndex(where: \.isContent), firstContent < first.start else { return }
+        let kind: SectionKind = first.kind == .agenda ? .agenda : .minutes
+        let before = ItemSplitter(lines: lines).items(in: firstContent...(first.start - 1), kind: kind)
         guard before.count >= 2 else { return }
-        spans[0].start = firstContent
+        if first.kind == .minutes || first.kind == .agenda {
+            spans[0].start = firstContent
+        } else {
+            // A work programme or appendix after the items: the items are a section of their own.
+            var end = first.start - 1
+            while end > firstContent, !lines[end].isContent { end -= 1 }
+            spans.insert(SectionSpan(kind: .minutes, title: "Minutes", start: firstContent, end: end, anchor: firstContent, ownDate: nil), at: 0)
+        }
     }
 
     /// A document with no recognisable section: minutes if it has numbered minutes, else other.
