@@ -292,7 +292,8 @@ struct ItemSplitter {
                 || lower.hasPrefix("this report is published") || lower.hasPrefix("chief executive")
             // Closing lines of minutes: "The meeting closed at 7.45 pm.", "Chair", "Signed …".
             if lower.hasPrefix("the meeting closed") || lower.hasPrefix("the meeting ended") || lower.hasPrefix("(the meeting closed")
-                || lower == "chair" || lower == "chairman" || lower.hasPrefix("signed") {
+                || lower == "chair" || lower == "chairman" || lower == "chair:" || lower == "chairman:" || lower == "chairperson:"
+                || lower.hasPrefix("signed") {
                 trailer = true
             }
             if kind == .agenda && sawBody && (lower.hasPrefix("the next meeting") || lower.hasPrefix("date of next meeting")) {

@@ -30,7 +30,11 @@ struct NumberedHeading: Sendable, Equatable {
               s.allSatisfy({ TextScanning.isDigit($0) || ($0.isASCII && TextScanning.isLetter($0)) || $0 == "/" || $0 == "-" }),
               s.contains(where: { TextScanning.isDigit($0) }) else { return nil }
         let groups = String(String.UnicodeScalarView(s)).split(separator: "/")
-        guard groups.count >= 2, let last = groups.last, let key = Int(last.prefix(while: { $0.isNumber })) ?? Int(groups[groups.count - 2].prefix(while: { $0.isNumber })) else { return nil }
+        // "39/20" is the simple minute reference, read below; here the counter is the last group
+        // of digits alone ("1" of "18-19/FRA/1", "285" of "Cou/285/07-08").
+        guard groups.count >= 2, !(groups.count == 2 && groups.allSatisfy({ $0.allSatisfy(\.isNumber) })),
+              let counter = groups.last(where: { $0.allSatisfy(\.isNumber) }), let key = Int(counter),
+              DateExtractor.firstDate(in: String(String.UnicodeScalarView(s))) == nil else { return nil }
         return NumberedHeading(number: String(String.UnicodeScalarView(s)), key: key, title: "", bare: false, titleOnNextLine: true)
     }
 
@@ -67,6 +71,12 @@ struct NumberedHeading: Sendable, Equatable {
             if i == s.count || (i + 1 == s.count && s[i] == ".") {
                 return NumberedHeading(number: String(String.UnicodeScalarView(s[0..<i])), key: key, title: "",
                                        bare: i == s.count, titleOnNextLine: true)
+            }
+            // "167.0 Title": a scheme that numbers items N.0 and their paragraphs N.1, N.2.
+            if i + 2 < s.count, s[i] == ".", s[i + 1] == "0", TextScanning.isSpace(s[i + 2]) {
+                let title = String(String.UnicodeScalarView(s[(i + 2)...])).trimmingAny(of: " ")
+                guard let first = title.unicodeScalars.first, TextScanning.isUpper(first) else { return nil }
+                return NumberedHeading(number: String(String.UnicodeScalarView(s[0..<(i + 2)])), key: key, title: title, bare: false)
             }
             // "33A. Title": a letter suffix numbers an item added between two others.
             if i + 1 < s.count, TextScanning.isUpper(s[i]), s[i].isASCII, s[i + 1] == "." { i += 1 }
