@@ -59,6 +59,25 @@ struct CommitteeResolver {
     /// The best name among `range`.
     func best(in range: Range<Int>) -> Candidate? { candidates(in: range).first }
 
+    private static let namedBody = try! NSRegularExpression(pattern:
+        #"\b[Tt]he ((?:[A-Z][\w'’&-]*\s+(?:and\s+|of\s+|&\s+|for\s+)?){0,5}(?:Council|Committee|Sub-Committee|Authority|Board|Panel|Cabinet|Commission|Executive|Forum|Assembly))\b"#)
+
+    /// The body the text keeps naming ("the Fire Authority", "the Council"), when its header
+    /// names none: at least twice, the most often, the longer name on a tie.
+    func mostNamed(in range: Range<Int>) -> Candidate? {
+        var counts: [String: (count: Int, line: Int)] = [:]
+        for i in range where lines[i].isContent {
+            let text = lines[i].text
+            let ns = text as NSString
+            for match in Self.namedBody.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                let name = TextScanning.collapseSpaces(ns.substring(with: match.range(at: 1)))
+                counts[name, default: (0, i)].count += 1
+            }
+        }
+        guard let best = counts.filter({ $0.value.count >= 2 }).max(by: { ($0.value.count, $0.key.count) < ($1.value.count, $1.key.count) }) else { return nil }
+        return Candidate(name: best.key, line: best.value.line, score: 0, rule: "the body the text names most (\(best.value.count) times)")
+    }
+
     /// A body named in a file's name ("2025-01-13 Cabinet minutes.pdf" → "Cabinet").
     static func committee(inFileName name: String) -> String? {
         var words = name.split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" || $0 == "." }).map(String.init)

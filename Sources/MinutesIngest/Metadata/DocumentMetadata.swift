@@ -30,6 +30,9 @@ struct DocumentMetadata {
         } else if let printedCommittee {
             committee = CommitteeName.titleCased(printedCommittee)
             committeeSource = "the first lines"
+        } else if let named = CommitteeResolver(lines: lines).mostNamed(in: 0..<lines.count) {
+            committee = named.name
+            committeeSource = "line \(lines[named.line].number): \(named.rule)"
         } else if let named = CommitteeResolver.committee(inFileName: fileName) {
             committee = named
             committeeSource = "the file name"
