@@ -23,6 +23,8 @@ struct CommitteeResolver {
     private static let meetingAdjectives: Set<String> = ["ordinary", "special", "extraordinary", "annual", "monthly", "adjourned", "general",
                                                          "full", "public", "remote", "virtual", "joint", "statutory", "budget", "the", "a", "an",
                                                          "agm", "inaugural", "reconvened", "quarterly", "bi-monthly"]
+    private static let placeWords: Set<String> = ["chamber", "chambers", "room", "hall", "offices", "suite", "centre", "center", "building",
+                                                  "headquarters", "house", "venue", "street", "road", "lane", "square"]
     /// Words that open a heading before the body's name.
     private static let leadingNoise: Set<String> = ["the", "draft", "minutes", "of", "download", "agenda", "notice", "meeting", "approved",
                                                     "unconfirmed", "confirmed", "signed", "amended"]
@@ -45,6 +47,8 @@ struct CommitteeResolver {
                 found.append(Candidate(name: name, line: i, score: 5, rule: "\"Agenda for X on …\""))
             } else if let name = beforeDate(lines[i]) {
                 found.append(Candidate(name: name, line: i, score: 5, rule: "\"X - <date>\" heading"))
+            } else if let name = welshMeetingOf(text, lower: lower) {
+                found.append(Candidate(name: name, line: i, score: 4, rule: "\"cyfarfod Cyngor X\" (a meeting of X, in Welsh)"))
             } else if let name = heldTheirMeeting(text, lower: lower) {
                 found.append(Candidate(name: name, line: i, score: 4, rule: "\"X held their meeting\""))
             } else if let name = bodyHeading(lines[i]) {
@@ -165,6 +169,27 @@ struct CommitteeResolver {
         return nil
     }
 
+    /// "Cynhaliwyd cyfarfod Cyngor Cymuned Manordeilo a Salem …": Welsh for "a meeting of the
+    /// X was held"; the name runs over capitalised words and the joining "a", "ac", "y", "yr".
+    private func welshMeetingOf(_ text: String, lower: String) -> String? {
+        guard let r = lower.range(of: "cyfarfod ") else { return nil }
+        var words = text[r.upperBound...].split(separator: " ")
+        if let first = words.first, first == "o" || first == "y" || first == "yr" { words.removeFirst() }
+        var name: [Substring] = []
+        for word in words {
+            let bare = Substring(word.trimmingAny(of: ",.;:"))
+            let joining = ["a", "ac", "y", "yr", "and", "of"].contains(bare)
+            guard let c = bare.unicodeScalars.first, TextScanning.isUpper(c) || (joining && !name.isEmpty) else { break }
+            name.append(bare)
+            if bare.count < word.count { break }
+        }
+        while let last = name.last, ["a", "ac", "y", "yr", "and", "of"].contains(last) { name.removeLast() }
+        let joined = name.joined(separator: " ")
+        let lowerName = joined.lowercased()
+        guard name.count >= 2, ["cyngor", "pwyllgor", "bwrdd", "council", "committee"].contains(where: { lowerName.contains($0) }) else { return nil }
+        return joined
+    }
+
     /// "Manordeilo and Salem Community Council held their meeting remotely …".
     private func heldTheirMeeting(_ text: String, lower: String) -> String? {
         guard let r = lower.range(of: " held ") else { return nil }
@@ -193,6 +218,8 @@ struct CommitteeResolver {
         guard let first = TextScanning.firstLetter(name), TextScanning.isUpper(first) else { return false }
         let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
         if words.contains(where: { $0 == "councillor" || $0 == "councillors" || $0 == "cllr" }) { return false }
+        // "Council Chamber", "Committee Room 2": where a body meets, not the body.
+        if words.contains(where: { Self.placeWords.contains($0) }) { return false }
         return words.contains { w in Self.bodyWords.contains(w) || w.hasSuffix("-committee") } || lower.contains("municipal district")
     }
 
