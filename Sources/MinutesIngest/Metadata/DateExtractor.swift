@@ -98,6 +98,9 @@ public enum DateExtractor {
     }
 
     private static func year(_ t: Substring, allowShort: Bool) -> Int? {
+        // "2O24": a capital O typed or read for a zero.
+        let t = t.count == 4 && t.contains(where: { $0 == "O" || $0 == "o" }) && (t.first == "2" || t.first == "1")
+            ? Substring(String(t.map { $0 == "O" || $0 == "o" ? "0" : $0 })) : t
         guard TextScanning.isAllDigits(t), let y = Int(t) else { return nil }
         if t.count == 4, (1900...2100).contains(y) { return y }
         if allowShort, t.count == 2 { return y > 60 ? 1900 + y : 2000 + y }
