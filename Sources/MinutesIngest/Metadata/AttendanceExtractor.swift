@@ -112,11 +112,20 @@ enum AttendanceExtractor {
             let trimmed = paragraph.trimmingCharacters(in: .whitespaces)
             let lower = TextScanning.asciiLowercased(trimmed)
             let isLabel = startsWithLabel(lower)
+            // "Vice-chair" / "Jim Gardiner": a member's office printed above the name, as
+            // community councils list their office-bearers under "Present:".
+            if Self.offices.contains(lower.trimmingAny(of: ":- ")) {
+                if let label = pendingLabel { result.append(label) }
+                pendingLabel = "Present:"
+                listOpen = false
+                continue
+            }
             if let label = pendingLabel {
                 pendingLabel = nil
                 if !isLabel {
                     result.append(label + " " + paragraph)
-                    listOpen = true
+                    // A chair is one person: what follows is not more of the chair.
+                    listOpen = !chairLabels.contains { TextScanning.asciiLowercased(label).hasPrefix($0) }
                     continue
                 }
                 // "Present:" then "In the chair": a label under a label; the first names nobody.
@@ -138,6 +147,10 @@ enum AttendanceExtractor {
         if let label = pendingLabel { result.append(label) }
         return result
     }
+
+    /// Offices printed as a line of their own above a member's name.
+    private static let offices: Set<String> = ["vice-chair", "vice chair", "vice-chairman", "vice chairman", "secretary", "treasurer",
+                                               "minute secretary", "vice-convener", "vice convener", "vice-chairperson"]
 
     static func startsWithLabel(_ lower: String) -> Bool {
         presentLabels.contains { lower.hasPrefix($0) } || chairLabels.contains { lower.hasPrefix($0) }

@@ -76,7 +76,7 @@ enum LineNormaliser {
     }
 
     private static let breakBefore = try! NSRegularExpression(pattern:
-        #"(?<=[^ ] )(?=(?:Also [Pp]resent|Present|PRESENT|In [Aa]ttendance|IN ATTENDANCE|Apologies|APOLOGIES)\s?:)|(?<=[.:;!?)\]] |^)(?=(?:P\s?r\s?e\s?s\s?e\s?n\s?t\s?:|PRESENT|Present[:\s-]|Apologies|APOLOGIES|In attendance|IN ATTENDANCE|Also present|ALSO PRESENT|Members present|MEMBERS PRESENT|\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Za-z]))"#)
+        #"(?<=[^ ] )(?<![Aa]lso )(?<!ALSO )(?=(?:Also [Pp]resent|ALSO PRESENT|Present|PRESENT|In [Aa]ttendance|IN ATTENDANCE|Apologies|APOLOGIES)\s?:)|(?<=[.:;!?)\]] |^)(?=(?:P\s?r\s?e\s?s\s?e\s?n\s?t\s?:|PRESENT|Present[:\s-]|Apologies|APOLOGIES|In attendance|IN ATTENDANCE|Also present|ALSO PRESENT|Members present|MEMBERS PRESENT|\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Za-z]))"#)
 
     /// Breaks a flattened line before attendance labels and numbered headings that follow the
     /// end of a sentence.

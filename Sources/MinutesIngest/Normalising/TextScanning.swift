@@ -1,12 +1,13 @@
 /// Small, allocation-light helpers for scanning lines of text without regular expressions:
 /// the parser calls them on every line, so they stay simple loops over scalars.
 enum TextScanning {
-    /// Splits a list of names on " and " outside brackets: "Simpson and Julie Turner" is two
+    /// Splits a list of names on " and " (or " & ") outside brackets: "Simpson and Julie Turner" is two
     /// names, while the "and" of "(Chair and Vice-Chair)" separates nothing.
     static func splitOnAnd(_ text: String) -> [String] {
         var pieces: [String] = []
         var rest = Substring(text)
-        while let r = rest.range(of: " and ") {
+        // "&" joins the last two names as "and" does ("Susan Marr & Chris Plant").
+        while let r = [rest.range(of: " and "), rest.range(of: " & ")].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) {
             let before = rest[..<r.lowerBound]
             if before.filter({ $0 == "(" }).count > before.filter({ $0 == ")" }).count { break }
             pieces.append(String(before))
