@@ -18,7 +18,9 @@ enum RunInHeading {
             if last == "." && (abbreviations.contains(bare) || bare.count <= 1 || words.count <= 12) { continue }
             // The rest must read as text of its own: a capitalised word after the break.
             guard let next = words[n + 1].unicodeScalars.first, TextScanning.isUpper(next) || TextScanning.isDigit(next) else { continue }
-            guard seen >= 2 else { return text }
+            // One word before a colon heads an item ("Sederunt: …"); before a full stop it is
+            // more likely an abbreviation or a name.
+            guard seen >= 2 || last == ":" else { return text }
             return words[...n].joined(separator: " ").trimmingAny(of: ":")
         }
         return text
