@@ -78,17 +78,17 @@ enum AttendanceExtractor {
     private static func isAttendanceLabel(_ lower: String) -> Bool {
         ["in attendance", "also in attendance", "also present", "officers in attendance", "officers present",
          "officers:", "officers attending", "also attending", "officials", "officers :", "non-members also present",
-         "other members present", "minute taker", "clerk:", "staff present", "others present", "others:",
+         "minute taker", "clerk:", "staff present", "others present", "others:",
          "members of public", "members of the public", "public:", "visitors", "guests", "other attendees"].contains { lower.hasPrefix($0) }
     }
 
     /// Labels of the members present: "Present:", "MEMBERS PRESENT:", "Those Attending:",
     /// "Sederunt:", the Welsh "Presennol", and PDF text's letter-spaced "P r e s e n t:".
-    private static let presentLabels = ["present", "members present", "committee members", "panel members", "board members", "members:", "members :", "those attending", "those present",
+    private static let presentLabels = ["present", "members present", "other members present", "committee members", "panel members", "board members", "members:", "members :", "those attending", "those present",
                                         "attendance:", "sederunt", "councillors present", "p r e s e n t", "presennol", "attending:",
                                         "members in attendance", "board members present", "governors present", "attendees", "those in attendance:"]
     /// Labels naming who chaired.
-    private static let chairLabels = ["present in the chair", "in the chair:", "in the chair :", "presiding:", "presiding member:",
+    private static let chairLabels = ["present in the chair", "in the chair:", "in the chair :", "presiding:", "presiding member:", "presiding ",
                                       "cathaoirleach:", "chair:", "chairman:", "chairperson:", "convener:", "convenor:", "in the chair"]
 
     /// An item whose title is the roll call: its text lists who attended.
@@ -148,6 +148,29 @@ enum AttendanceExtractor {
         return result
     }
 
+    /// "P J Bateson J Campbell Mrs E A Forde": names printed with initials and no separators,
+    /// as PDF text of a table leaves them. Each surname (a word of two letters or more that is
+    /// no title) ends a name; applied only when most words are initials, so that "John Smith"
+    /// stays one name.
+    static func separatingInitialledNames(_ list: String) -> String {
+        guard !list.contains(","), !list.contains(";"), !list.contains(" and ") else { return list }
+        let words = list.split(separator: " ")
+        let initials = words.filter { $0.count == 1 || ($0.count == 2 && $0.hasSuffix(".")) }.count
+        guard words.count >= 5, initials * 5 >= words.count * 2 else { return list }
+        var names: [String] = []
+        var current: [Substring] = []
+        for word in words {
+            current.append(word)
+            let bare = TextScanning.asciiLowercased(word).trimmingAny(of: ".")
+            if word.count >= 2, !(word.count == 2 && word.hasSuffix(".")), !titles.contains(bare) {
+                names.append(current.joined(separator: " "))
+                current = []
+            }
+        }
+        if !current.isEmpty { names.append(current.joined(separator: " ")) }
+        return names.joined(separator: ", ")
+    }
+
     /// Offices printed as a line of their own above a member's name.
     private static let offices: Set<String> = ["vice-chair", "vice chair", "vice-chairman", "vice chairman", "secretary", "treasurer",
                                                "minute secretary", "vice-convener", "vice convener", "vice-chairperson"]
@@ -187,6 +210,7 @@ enum AttendanceExtractor {
         var names: [String] = []
         var body = String(text)
         if body.hasSuffix(".") { body.removeLast() }
+        body = separatingInitialledNames(body)
         // Commas, semicolons and "and" separate names; a bracket annotates the name before it
         // ("(in the Chair)", "(Leader) (Chair)", "(substitute for …)") and also ends it, since
         // line breaks sometimes are the only separator after it.
@@ -239,6 +263,12 @@ enum AttendanceExtractor {
     /// Letters after names: honours and offices ("O.B.E.", "J.P.", "T.D.", "MP").
     private static let postNominals: Set<String> = ["jp", "mp", "td", "obe", "mbe", "cbe", "mep", "mla", "msp", "qc", "kc", "bem", "dl", "ma", "bsc", "phd"]
 
+    /// Offices that follow a name: "Chairperson", "Leader", "Mayor".
+    private static func isRoleWord<S: StringProtocol>(_ word: S) -> Bool {
+        ["chairperson", "chairman", "chair", "leader", "mayor", "clerk", "secretary", "treasurer", "convener", "director",
+         "officer", "manager"].contains(TextScanning.asciiLowercased(word).trimmingAny(of: ".,:;()"))
+    }
+
     private static func isRoleOrLetters<S: StringProtocol>(_ word: S) -> Bool {
         let bare = TextScanning.asciiLowercased(word).trimmingAny(of: ".,:;()")
         if titles.contains(bare) || postNominals.contains(bare.replacingOccurrences(of: ".", with: "")) { return true }
@@ -258,6 +288,13 @@ enum AttendanceExtractor {
         if words.contains(where: { $0.first?.isNumber == true }) || words.contains(where: { TextScanning.asciiLowercased($0) == "public" }) { return nil }
         let trimmed = Substring(last).trimmingAny(of: ".:;,")
         guard trimmed.count >= 2, let first = trimmed.unicodeScalars.first, TextScanning.isUpper(first) else { return nil }
+        // "Metro Mayor S Rotheram Chairperson of the Combined Authority": a name then its office.
+        if words.count > 4, let cut = words.firstIndex(where: { w in
+            guard let c = w.unicodeScalars.first else { return false }
+            return TextScanning.isLower(c) || isRoleWord(w)
+        }), cut >= 2 {
+            return surname(of: words[..<cut].joined(separator: " "))
+        }
         // Sentences are not names: at most a few words ("Julie Turner", "T. Collingham").
         guard words.count <= 4 else { return nil }
         return trimmed
