@@ -69,7 +69,7 @@ let fullPackage = Package(
         // Benchmarks/run's query driver: the mix in process and over the socket (not shipped).
         .executableTarget(name: "quorum-bench", dependencies: ["MinutesIndex", "Xapian"], path: "Benchmarks/QuorumBench"),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
-        .testTarget(name: "MinutesIngestTests", dependencies: ["MinutesIngest"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MinutesIngestTests", dependencies: ["MinutesIngest"], exclude: ["Devset"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MinutesIndexTests", dependencies: ["MinutesIndex", "Xapian"]),
         .testTarget(
             name: "QuorumServerTests",

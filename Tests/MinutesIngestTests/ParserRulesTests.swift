@@ -179,3 +179,26 @@ import Testing
         #expect(explanation.contains("ITEM 1 \"Apologies\""))
     }
 }
+
+/// The last resorts for a document whose text names neither its meeting date nor its body.
+@Suite struct SourceHintsTests {
+    @Test func pdfMetadataStandsInWhenTextAndFileNameSayNothing() {
+        let text = "1. Apologies\n\nNone were received.\n\n2. Budget\n\nNoted.\n"
+        let hints = SourceHints(title: "Licensing Committee minutes", created: MeetingDate(year: 2024, month: 3, day: 5))
+        let doc = MinutesParser().parse(text, fileName: "scan0042.pdf", hints: hints)
+        #expect(doc.sections.first?.meetingDate?.iso == "2024-03-05")
+        #expect(doc.committee == "Licensing Committee")
+        // The text's own date, when it prints one, wins over the metadata.
+        let dated = MinutesParser().parse("Licensing Committee - Monday 7 July 2025\n\n" + text, fileName: "scan0042.pdf", hints: hints)
+        #expect(dated.sections.first?.meetingDate?.iso == "2025-07-07")
+    }
+
+    @Test func pdfReaderReadsTitleAndCreationDate() throws {
+        let url = try FixtureFiles.url("pdf/improving-lives-2018-09-18-minutes.pdf")
+        let read = try DocumentReader.readDocument(at: url)
+        // scripts/make-test-pdfs typesets the fixture with enscript, which titles it so.
+        #expect(read.hints.title == "Enscript Output")
+        #expect(read.hints.created != nil)
+        #expect(read.text.contains("IMPROVING LIVES SELECT COMMISSION"))
+    }
+}

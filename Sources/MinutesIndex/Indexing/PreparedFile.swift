@@ -47,8 +47,8 @@ public struct PreparedFile: Sendable {
             return PreparedFile(path: path, content: .read(snapshot: snapshot, fingerprint: print, parsed: nil))
         }
         let parsed = Result<MinutesDocument, any Error> {
-            let text = try DocumentReader.text(of: data, at: URL(fileURLWithPath: path), options: options)
-            return parser.parse(text, fileName: (path as NSString).lastPathComponent)
+            let read = try DocumentReader.document(of: data, at: URL(fileURLWithPath: path), options: options)
+            return parser.parse(read.text, fileName: (path as NSString).lastPathComponent, hints: read.hints)
         }
         var file = PreparedFile(path: path, content: .read(snapshot: snapshot, fingerprint: print, parsed: parsed))
         if let sourceID, case let .success(document) = parsed {

@@ -3,21 +3,25 @@ import Foundation
 /// Splits the text of a committee document into sections and items, with their metadata.
 ///
 /// The work goes in passes over the lines, each linear: clean every line (keeping its original
-/// number), find the committee and mark page furniture, split into sections, then find each
-/// section's items and read attendance, resolutions and references from them.
+/// number), recognise the publishing shape and repair the lines it needs (`LineNormaliser`),
+/// mark page furniture, split into sections, find each section's items, then read the meeting
+/// date and committee from the header and attendance, resolutions and references from the
+/// sections (the folders of MinutesIngest follow these stages).
 public struct MinutesParser: Sendable {
     public init() {}
 
     /// Parses a document's text. `fileName` is the basename recorded in the result.
     /// Line numbers in the result are 1-based lines of `text` as given.
-    public func parse(_ text: String, fileName: String) -> MinutesDocument {
-        analyse(text, fileName: fileName).document
+    /// `hints` (a PDF's metadata) stand in for the committee and meeting date when neither the
+    /// text nor the file name gives them.
+    public func parse(_ text: String, fileName: String, hints: SourceHints = SourceHints()) -> MinutesDocument {
+        analyse(text, fileName: fileName, hints: hints).document
     }
 
     /// Parses a document and says why: each line's role and the rule that gave it, and which
     /// date and committee candidates won (`quorum parse --explain`).
-    public func explain(_ text: String, fileName: String) -> String {
-        ParseExplanation(analyse(text, fileName: fileName)).text
+    public func explain(_ text: String, fileName: String, hints: SourceHints = SourceHints()) -> String {
+        ParseExplanation(analyse(text, fileName: fileName, hints: hints)).text
     }
 
     /// What a parse found, with the intermediate results that `explain` reports.
@@ -27,10 +31,13 @@ public struct MinutesParser: Sendable {
         var spans: [SectionSpan]
         var itemSpans: [[ItemSpan]]
         var metadata: DocumentMetadata
+        var shape: ShapeRecogniser.Recognition
     }
 
-    func analyse(_ text: String, fileName: String) -> Analysis {
-        var lines = LineNormaliser.normalise(LineCleaner.lines(of: text))
+    func analyse(_ text: String, fileName: String, hints: SourceHints = SourceHints()) -> Analysis {
+        let cleaned = LineCleaner.lines(of: text)
+        let shape = ShapeRecogniser.recognise(cleaned)
+        var lines = LineNormaliser.normalise(cleaned, shape: shape.shape)
         let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let printedCommittee = CommitteeName.find(in: lines)
         PageFurniture(committee: printedCommittee).mark(&lines)
@@ -44,7 +51,8 @@ public struct MinutesParser: Sendable {
         let itemSpansOfSections = spans.map { itemSplitter.items(in: $0.start...$0.end, kind: $0.kind) }
         let firstItem = itemSpansOfSections.compactMap { $0.first?.heading }.min()
         let header = headerRegion(lines, firstItem: firstItem)
-        let metadata = DocumentMetadata(lines: lines, header: header, firstItem: firstItem, fileName: fileName, printedCommittee: printedCommittee)
+        let metadata = DocumentMetadata(lines: lines, header: header, firstItem: firstItem, fileName: fileName, hints: hints,
+                                        printedCommittee: printedCommittee)
 
         // Papers in a pack belong to the pack's meeting: the agenda's, else the first report's.
         let packDate = spans.first(where: { $0.kind == .agenda && $0.ownDate != nil })?.ownDate
@@ -84,7 +92,7 @@ public struct MinutesParser: Sendable {
                                     items: items, attendance: attendance, text: body))
         }
         let document = MinutesDocument(file: fileName, committee: metadata.committee, sections: sections)
-        return Analysis(document: document, lines: lines, spans: spans, itemSpans: itemSpansOfSections, metadata: metadata)
+        return Analysis(document: document, lines: lines, spans: spans, itemSpans: itemSpansOfSections, metadata: metadata, shape: shape)
     }
 
     /// The lines before the document's first item (at least its first 15 content lines, at most

@@ -31,6 +31,8 @@ struct ParseExplanation {
         }
         var out: [String] = []
         out.append("file: \(analysis.document.file)")
+        let evidence = analysis.shape.evidence.isEmpty ? "" : " (\(analysis.shape.evidence.joined(separator: ", ")))"
+        out.append("shape: \(analysis.shape.shape.rawValue)\(evidence)")
         out.append("committee: \(analysis.document.committee ?? "none") — from \(analysis.metadata.committeeSource)")
         for c in analysis.metadata.committeeCandidates.prefix(5) {
             out.append("  candidate \"\(c.name)\" score \(c.score), line \(lines[c.line].number): \(c.rule)")

@@ -1,6 +1,6 @@
 /// The committee and meeting date of a document as a whole, from its header, else from its
-/// file name ("2025-01-13 Cabinet minutes.pdf"), with the candidates that were weighed, for
-/// `quorum parse --explain`.
+/// file name ("2025-01-13 Cabinet minutes.pdf"), else from the PDF's metadata, with the
+/// candidates that were weighed, for `quorum parse --explain`.
 struct DocumentMetadata {
     let dateCandidates: [MeetingDateResolver.Candidate]
     let committeeCandidates: [CommitteeResolver.Candidate]
@@ -11,7 +11,7 @@ struct DocumentMetadata {
     let committee: String?
     let committeeSource: String
 
-    init(lines: [SourceLine], header: Range<Int>, firstItem: Int?, fileName: String, printedCommittee: String?) {
+    init(lines: [SourceLine], header: Range<Int>, firstItem: Int?, fileName: String, hints: SourceHints, printedCommittee: String?) {
         dateCandidates = MeetingDateResolver(lines: lines).candidates(in: header, firstItem: firstItem)
         committeeCandidates = CommitteeResolver(lines: lines).candidates(in: header)
         if let best = dateCandidates.first, best.score > 0 {
@@ -20,6 +20,9 @@ struct DocumentMetadata {
         } else if let date = MeetingDateResolver.date(inFileName: fileName) {
             meetingDate = date
             meetingDateSource = "the file name"
+        } else if let date = hints.created {
+            meetingDate = date
+            meetingDateSource = "the PDF's creation date"
         } else {
             meetingDate = nil
             meetingDateSource = "none found"
@@ -36,6 +39,9 @@ struct DocumentMetadata {
         } else if let named = CommitteeResolver.committee(inFileName: fileName) {
             committee = named
             committeeSource = "the file name"
+        } else if let title = hints.title, let named = CommitteeResolver.committee(inFileName: title + ".pdf") {
+            committee = named
+            committeeSource = "the PDF's title"
         } else {
             committee = nil
             committeeSource = "none found"

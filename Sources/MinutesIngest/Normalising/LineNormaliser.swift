@@ -6,20 +6,21 @@ import Foundation
 /// attendance label and numbered heading. The lines made keep their source line's number.
 enum LineNormaliser {
     /// Lines longer than this are taken for flattened text and broken up.
-    static let flattenedLength = 500
+    static let flattenedLength = ShapeRecogniser.flattenedLength
 
-    static func normalise(_ input: [SourceLine]) -> [SourceLine] {
+    /// The lines as the parser reads them; `shape` says which repairs the text needs.
+    static func normalise(_ input: [SourceLine], shape: PublishingShape) -> [SourceLine] {
         var lines = input
         markFrontMatter(&lines)
         for i in lines.indices where lines[i].lower.contains(" kb") || lines[i].lower.contains("pdf icon") {
             let text = removingFileSizes(lines[i].text)
             if text != lines[i].text { lines[i].text = text; lines[i].lower = TextScanning.asciiLowercased(text) }
         }
-        guard lines.contains(where: { $0.text.hasPrefix("|") || $0.text.utf8.count > flattenedLength }) else { return lines }
+        guard shape == .pipeTable || shape == .flattened else { return lines }
         var out: [SourceLine] = []
         out.reserveCapacity(lines.count)
         for line in lines {
-            if line.text.hasPrefix("|") {
+            if shape == .pipeTable, line.text.hasPrefix("|") {
                 out += tableRow(line)
             } else if line.text.utf8.count > flattenedLength {
                 out += unflatten(line)

@@ -38,6 +38,23 @@ public enum DocumentReader {
     /// Decodes the already-read contents of the file at `url` as text for the parser: plain text
     /// as it is, a PDF's text layer through pdftotext, an HTML page with its tags stripped.
     public static func text(of data: Data, at url: URL, options: ReadOptions = .standard) throws -> String {
+        try document(of: data, at: url, options: options).text
+    }
+
+    /// Reads the file at `url` as text with its metadata hints.
+    public static func readDocument(at url: URL, options: ReadOptions = .standard) throws -> ReadDocument {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw IngestError("cannot read file: \(error.localizedDescription)", path: url.path)
+        }
+        return try document(of: data, at: url, options: options)
+    }
+
+    /// As `text(of:at:options:)`, with the metadata hints the format carries (a PDF's title and
+    /// creation date).
+    public static func document(of data: Data, at url: URL, options: ReadOptions = .standard) throws -> ReadDocument {
         let ext = url.pathExtension.lowercased()
         guard supportedExtensions.contains(ext) else {
             throw IngestError("unsupported file type '.\(ext)' (supported: \(supportedExtensions.sorted().joined(separator: ", ")))", path: url.path)
@@ -46,8 +63,8 @@ public enum DocumentReader {
             throw IngestError("the file is empty", path: url.path)
         }
         switch ext {
-        case "pdf": return try PDFReader.text(ofPDF: data, path: url.path, options: options)
-        case _ where htmlExtensions.contains(ext): return HTMLReader.text(of: try decodeHTML(data, path: url.path))
+        case "pdf": return try PDFReader.document(ofPDF: data, path: url.path, options: options)
+        case _ where htmlExtensions.contains(ext): return ReadDocument(text: HTMLReader.text(of: try decodeHTML(data, path: url.path)))
         default: break
         }
         if data.contains(0) {
@@ -56,7 +73,7 @@ public enum DocumentReader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw IngestError("not valid UTF-8 text", path: url.path)
         }
-        return text
+        return ReadDocument(text: text)
     }
 
     /// HTML pages are UTF-8 nearly always; older exports are Windows-1252, which any byte string

@@ -9,6 +9,12 @@ import Foundation
 public enum PDFReader {
     /// Extracts the text of the PDF held in `data`; `path` names it in errors.
     public static func text(ofPDF data: Data, path: String, options: ReadOptions = .standard) throws -> String {
+        try document(ofPDF: data, path: path, options: options).text
+    }
+
+    /// The text of the PDF held in `data`, with the title and creation date of its metadata
+    /// (poppler's `pdfinfo`), the parser's last resort for committee and meeting date.
+    public static func document(ofPDF data: Data, path: String, options: ReadOptions = .standard) throws -> ReadDocument {
         guard data.prefix(1024).range(of: Data("%PDF-".utf8)) != nil else {
             throw IngestError("not a PDF: the file has no %PDF header", path: path)
         }
@@ -36,11 +42,31 @@ public enum PDFReader {
         }
         // Form feeds end pages; dropping them keeps line numbers equal to pdftotext's lines.
         let text = String(decoding: result.output, as: UTF8.self).replacingOccurrences(of: "\u{0C}", with: "")
-        if text.contains(where: { !$0.isWhitespace }) { return text }
+        let hints = metadata(of: input, path: path, options: options)
+        if text.contains(where: { !$0.isWhitespace }) { return ReadDocument(text: text, hints: hints) }
         if options.ocr {
-            return try OCRReader.text(ofPDFAt: input, scratch: scratch.url, path: path, options: options)
+            return ReadDocument(text: try OCRReader.text(ofPDFAt: input, scratch: scratch.url, path: path, options: options), hints: hints)
         }
         throw IngestError("no text layer: the PDF holds only images (a scan); install tesseract-ocr and enable OCR to read it", path: path)
+    }
+
+    /// The PDF's Title and CreationDate, from `pdfinfo -isodates`; none when pdfinfo is missing
+    /// or fails, since they are only hints.
+    static func metadata(of input: URL, path: String, options: ReadOptions) -> SourceHints {
+        guard let pdfinfo = ExternalTool.locate("pdfinfo", in: options.toolDirectories),
+              let result = try? run(pdfinfo, ["-isodates", "-enc", "UTF-8", input.path], path: path, options: options),
+              result.status == 0, !result.signalled else { return SourceHints() }
+        var hints = SourceHints()
+        for line in String(decoding: result.output, as: UTF8.self).split(separator: "\n") {
+            if line.hasPrefix("Title:") {
+                let title = TextScanning.collapseSpaces(line.dropFirst("Title:".count))
+                if !title.isEmpty { hints.title = title }
+            } else if line.hasPrefix("CreationDate:") {
+                // -isodates prints "2025-01-13T10:00:00Z".
+                hints.created = MeetingDate(iso: String(TextScanning.collapseSpaces(line.dropFirst("CreationDate:".count)).prefix(10)))
+            }
+        }
+        return hints
     }
 
     /// Runs a helper, turning its failures into reasons a person can act on.

@@ -33,13 +33,13 @@ extension Quorum {
             var failed = false
             for file in files {
                 do {
-                    let text = try DocumentReader.readText(at: URL(fileURLWithPath: file))
+                    let read = try DocumentReader.readDocument(at: URL(fileURLWithPath: file))
                     let name = (file as NSString).lastPathComponent
                     if explain {
-                        print(parser.explain(text, fileName: name))
+                        print(parser.explain(read.text, fileName: name, hints: read.hints))
                         continue
                     }
-                    documents.append(parser.parse(text, fileName: name))
+                    documents.append(parser.parse(read.text, fileName: name, hints: read.hints))
                 } catch {
                     printError("failed \(file): \(error)")
                     failed = true
