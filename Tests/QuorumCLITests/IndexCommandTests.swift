@@ -33,6 +33,26 @@ final class IndexCommandTests: XCTestCase {
         return (try XCTUnwrap(number(after: "revision = "), text), try XCTUnwrap(number(after: "number of documents = "), text))
     }
 
+    /// `quorum index` walks a folder by the daemon's rules: a hidden folder, a dotfile and a
+    /// partial download are not documents, so the daemon's reconciliation never deletes what
+    /// `quorum index` added, nor finds more than it did.
+    func testTheWalkSkipsHiddenFoldersDotfilesAndPartialFilesAsTheDaemonDoes() throws {
+        let corpus = temporaryPath()
+        let minutes = try String(contentsOfFile: CLIRunner.corpus + "/improving-lives-2024-07-30-minutes.txt", encoding: .utf8)
+        for relative in ["a.txt", "sub/b.md", ".git/c.txt", "sub/.hidden/d.txt", ".e.txt", "sub/f.txt.part", "sub/g.pdf.crdownload"] {
+            let url = URL(fileURLWithPath: corpus + "/" + relative)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try minutes.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let index = temporaryPath()
+        let run = try CLIRunner.quorum("index", "--index", index, corpus)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let indexed = run.stdout.split(separator: "\n").filter { $0.hasPrefix("indexed ") }
+            .map { String($0.dropFirst("indexed ".count).prefix(while: { $0 != " " })) }
+        XCTAssertEqual(indexed.map { String($0.dropFirst(corpus.count + 1)) }, ["a.txt", "sub/b.md"], run.stdout)
+        XCTAssertTrue(run.stdout.contains("2 indexed"), run.stdout)
+    }
+
     func testALoadCommitsEveryGivenNumberOfItems() throws {
         try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/xapian-delve"),
                           "xapian-tools is installed by scripts/install-system-packages")

@@ -5,6 +5,7 @@ import Synchronization
 import Testing
 
 @testable import QuorumServer
+import MinutesIndex
 
 /// Events a running watcher has reported so far.
 final class EventLog: Sendable {

@@ -26,13 +26,7 @@ public enum DocumentReader {
 
     /// Reads the file at `url` as text, failing with a clear reason for unsupported or unreadable files.
     public static func readText(at url: URL, options: ReadOptions = .standard) throws -> String {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw IngestError("cannot read file: \(error.localizedDescription)", path: url.path)
-        }
-        return try text(of: data, at: url, options: options)
+        try readDocument(at: url, options: options).text
     }
 
     /// Decodes the already-read contents of the file at `url` as text for the parser: plain text

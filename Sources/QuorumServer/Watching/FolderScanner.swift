@@ -2,6 +2,7 @@
 import Glibc
 #endif
 public import Logging
+public import MinutesIndex
 
 /// A document found by ``FolderScanner``: what start-up reconciliation compares with the index
 /// to find files that arrived, changed or vanished while the daemon was down.

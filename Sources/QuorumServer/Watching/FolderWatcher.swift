@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 public import ServiceLifecycle
 import Synchronization
+public import MinutesIndex
 
 /// Watches corpus folders, recursively, and reports documents that change or disappear.
 ///

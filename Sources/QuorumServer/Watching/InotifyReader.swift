@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Logging
+import MinutesIndex
 
 /// The inotify descriptor, its watches and the read loop behind ``FolderWatcher``.
 ///

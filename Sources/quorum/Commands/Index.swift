@@ -82,9 +82,11 @@ extension Quorum {
     }
 }
 
-/// Expands the paths a user gives into the supported files under them, sorted.
+/// Expands the paths a user gives into the documents under them, sorted, by the rules quorumd's
+/// scanner and watcher follow (`CorpusFileFilter`): no hidden folders, dotfiles or partial files.
+/// A file named on the command line is taken as named.
 enum SupportedFiles {
-    static func list(under paths: [String]) throws -> [String] {
+    static func list(under paths: [String], filter: CorpusFileFilter = CorpusFileFilter()) throws -> [String] {
         var files: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
@@ -96,9 +98,11 @@ enum SupportedFiles {
             guard let walker = FileManager.default.enumerator(atPath: path) else { continue }
             for case let relative as String in walker {
                 let name = (relative as NSString).lastPathComponent
-                let ext = (name as NSString).pathExtension.lowercased()
-                if name.hasPrefix(".") || !DocumentReader.supportedExtensions.contains(ext) { continue }
-                files.append((path as NSString).appendingPathComponent(relative))
+                if let type = walker.fileAttributes?[.type] as? FileAttributeType, type == .typeDirectory {
+                    if !filter.descends(intoFolderNamed: name) { walker.skipDescendants() }
+                    continue
+                }
+                if filter.accepts(fileName: name) { files.append((path as NSString).appendingPathComponent(relative)) }
             }
         }
         return files.sorted()

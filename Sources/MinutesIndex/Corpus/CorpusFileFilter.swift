@@ -1,6 +1,8 @@
 import MinutesIngest
-/// Which files under a corpus folder are documents to index, shared by the start-up scan and
-/// the live watcher so the two can never disagree about what belongs to the corpus.
+
+/// Which files under a corpus folder are documents to index, shared by `quorum index`'s walk,
+/// quorumd's start-up scan and its live watcher, so that none of them can disagree about what
+/// belongs to the corpus (a file in a hidden folder indexed by one and deleted by another).
 public struct CorpusFileFilter: Sendable, Hashable {
     /// The formats the ingest readers handle.
     public static let defaultExtensions: Set<String> = DocumentReader.supportedExtensions
