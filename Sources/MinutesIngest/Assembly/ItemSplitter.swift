@@ -34,17 +34,21 @@ struct ItemSplitter {
     /// Items of the section spanning `range` (indices into `lines`, inclusive).
     func items(in range: ClosedRange<Int>, kind: SectionKind) -> [ItemSpan] {
         guard kind == .minutes || kind == .agenda || kind == .report else { return [] }
-        var chain = bestChain(candidates(in: range, kind: kind, allowBare: kind == .report), kind: kind)
+        // Every numbered line is weighed once; the chains below choose among them.
+        let all = candidates(in: range, kind: kind)
+        let numbered = kind == .report ? all : all.filter { !$0.heading.bare }
+        var chain = bestChain(numbered, kind: kind)
         if kind != .report {
             // Numbers without a full stop ("1 Apologies", as CMIS prints them) head items where
             // nothing better does, or where the heading is in capitals ("2 SPECIAL ISSUES"
             // between "1. MINUTES" and "3.MINUTES"): in Rotherham's papers they are a report's
             // paragraphs.
-            let withBare = bestChain(candidates(in: range, kind: kind, allowBare: true, capitalsOnly: chain.count >= 2), kind: kind)
+            let capitals = chain.count >= 2
+            let withBare = bestChain(all.filter { !$0.heading.bare || !capitals || isCapitalHeading($0.heading.title) }, kind: kind)
             if withBare.count > chain.count { chain = withBare }
         }
         if chain.isEmpty && kind != .report { chain = unnumberedHeadings(in: range) }
-        if kind != .report, chain.count >= 3 { chain = restartedChains(around: chain, in: range, kind: kind) }
+        if kind != .report, chain.count >= 3 { chain = restartedChains(around: chain, among: numbered, in: range, kind: kind) }
         var spans: [ItemSpan] = []
         for (n, c) in chain.enumerated() {
             let limit = n + 1 < chain.count ? chain[n + 1].index - 1 : range.upperBound
@@ -56,12 +60,14 @@ struct ItemSplitter {
         return spans
     }
 
-    private func candidates(in range: ClosedRange<Int>, kind: SectionKind, allowBare: Bool, capitalsOnly: Bool = false) -> [Candidate] {
+    private func isCapitalHeading(_ title: String) -> Bool {
+        TextScanning.isUppercaseText(title) && TextScanning.wordCount(title) >= 2
+    }
+
+    private func candidates(in range: ClosedRange<Int>, kind: SectionKind) -> [Candidate] {
         var candidates: [Candidate] = []
         for i in range {
             guard lines[i].isContent, let heading = NumberedHeading.parse(lines[i]) else { continue }
-            if heading.bare && !allowBare { continue }
-            if heading.bare && capitalsOnly && !(TextScanning.isUppercaseText(heading.title) && TextScanning.wordCount(heading.title) >= 2) { continue }
             // A bare number before a sentence is a numbered list, not a heading.
             if heading.bare && kind != .report && (TextScanning.endsLikeSentence(heading.title) || TextScanning.wordCount(heading.title) > 12) { continue }
             if heading.number.contains("/") && kind != .minutes { continue }
@@ -75,11 +81,12 @@ struct ItemSplitter {
     /// Numbering that starts again within one section: a second meeting's minutes on the same
     /// page, a post that restarts at 1 after an embedded table. The best chain is taken first;
     /// a run of at least three headings before it or after its last heading is taken too.
-    private func restartedChains(around chain: [Candidate], in range: ClosedRange<Int>, kind: SectionKind) -> [Candidate] {
+    private func restartedChains(around chain: [Candidate], among numbered: [Candidate], in range: ClosedRange<Int>,
+                                 kind: SectionKind) -> [Candidate] {
         guard let first = chain.first, let last = chain.last else { return chain }
         func run(in sub: ClosedRange<Int>) -> [Candidate] {
             guard sub.count > 2 else { return [] }
-            let found = bestChain(candidates(in: sub, kind: kind, allowBare: false), kind: kind)
+            let found = bestChain(numbered.filter { sub.contains($0.index) }, kind: kind)
             return found.count >= 3 ? found : []
         }
         let before = first.index > range.lowerBound ? run(in: range.lowerBound...(first.index - 1)) : []

@@ -201,6 +201,10 @@ struct SectionSplitter {
             let k = content[q]
             let line = lines[k]
             if isCommitteeLine(line) { return k }
+            // "2025 at 2.00 pm" ends a date wrapped from the line above.
+            let wrapped = q > 0 && lines[content[q - 1]].lower.hasPrefix("minutes of")
+                && DateExtractor.firstDate(in: lines[content[q - 1]].text + " " + line.text) != nil
+            if wrapped { return content[q - 1] }
             let isDateLine = DateExtractor.firstDate(in: line.text) != nil && TextScanning.wordCount(line.text) <= 10
             let isHeaderWord = line.lower == "minutes" || line.lower == "agenda"
             guard isDateLine || isHeaderWord else { break }
@@ -220,7 +224,11 @@ struct SectionSplitter {
 
     private func headerDate(from start: Int, to anchor: Int, content: [Int]) -> MeetingDate? {
         for i in start...anchor where lines[i].isContent {
-            if let d = DateExtractor.firstDate(in: lines[i].text) { return d }
+            // A publication or posting date above an agenda is not its meeting's.
+            if let (d, before) = DateExtractor.dates(in: lines[i].text).first, !MeetingDateResolver.namesAnotherEvent(before) { return d }
+            // A heading whose date wraps onto the next line.
+            if lines[i].lower.hasPrefix("minutes of"), let next = content.first(where: { $0 > i }), next <= anchor,
+               let d = DateExtractor.firstDate(in: lines[i].text + " " + lines[next].text) { return d }
         }
         // Minutes that print their date after "Present:" lines: look a little further.
         guard let p = content.firstIndex(of: anchor) else { return nil }

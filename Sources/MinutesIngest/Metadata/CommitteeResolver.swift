@@ -34,7 +34,7 @@ struct CommitteeResolver {
     /// The candidates among `range` (indices into `lines`), best first.
     func candidates(in range: Range<Int>) -> [Candidate] {
         var found: [Candidate] = []
-        for i in range where lines[i].isContent {
+        for i in range where lines[i].isContent && mayNameABody(lines[i].lower) {
             let text = headingText(at: i, limit: range.upperBound)
             let lower = TextScanning.asciiLowercased(text)
             if let name = afterMeetingOf(text, lower: lower, opener: "minutes of") {
@@ -58,6 +58,14 @@ struct CommitteeResolver {
             }
         }
         return found.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+    }
+
+    /// Words one of which every rule below needs on its line: one pass over the line's words,
+    /// where the rules' string searches would cost a pass each.
+    private static let ruleWords: [[UInt8]] = (bodyWords + ["meeting", "minutes", "agenda", "cyfarfod", "district"]).map { Array($0.utf8) }
+
+    private func mayNameABody(_ lower: String) -> Bool {
+        TextScanning.containsAny(of: Self.ruleWords, in: lower)
     }
 
     /// The best name among `range`.
@@ -153,7 +161,7 @@ struct CommitteeResolver {
 
     /// "Cabinet - Monday 7 July 2025 3.00 pm", "IMPROVING LIVES SELECT COMMISSION Tuesday 30 July 2024".
     private func beforeDate(_ line: SourceLine) -> String? {
-        guard let (_, before) = DateExtractor.dates(in: line.text).first else { return nil }
+        guard line.text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }), let (_, before) = DateExtractor.dates(in: line.text).first else { return nil }
         var words = before.split(separator: " ")
         while let last = words.last, DateExtractor.isDateWord(last) || last == "-" || last == "–" || last == "," || last == "on" {
             words.removeLast()

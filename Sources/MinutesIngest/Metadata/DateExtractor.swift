@@ -81,15 +81,25 @@ public enum DateExtractor {
     }
 
     /// 1...31, also with an ordinal suffix ("18th", "22nd").
+    /// Ordinal endings: English, and Welsh ("10fed", "1af", "2ail", "3ydd").
+    private static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th", "fed", "ed", "af", "ail", "ydd", "eg"]
+
     private static func dayNumber(_ t: Substring) -> Int? {
-        var digits = t
-        // English ordinals, and Welsh ones ("10fed", "1af", "2ail", "3ydd", "4ydd").
-        for suffix in ["st", "nd", "rd", "th", "ST", "ND", "RD", "TH", "fed", "ed", "af", "ail", "ydd", "eg"] where t.hasSuffix(suffix) {
-            digits = t.dropLast(suffix.count)
-            break
+        // Called on every word of every date candidate line: bytes, not Characters.
+        let bytes = t.utf8
+        guard let first = bytes.first, first >= 48, first <= 57, bytes.count <= 5 else { return nil }
+        var day = 0, digits = 0
+        var index = bytes.startIndex
+        while index < bytes.endIndex, bytes[index] >= 48, bytes[index] <= 57 {
+            day = day * 10 + Int(bytes[index] - 48)
+            digits += 1
+            index = bytes.index(after: index)
         }
-        guard digits.count <= 2, let d = Int(digits), (1...31).contains(d) else { return nil }
-        return d
+        guard digits <= 2, (1...31).contains(day) else { return nil }
+        if index < bytes.endIndex {
+            guard ordinalSuffixes.contains(TextScanning.asciiLowercased(t[index...])) else { return nil }
+        }
+        return day
     }
 
     private static func month(_ t: Substring) -> Int? {

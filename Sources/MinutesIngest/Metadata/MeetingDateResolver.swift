@@ -23,9 +23,15 @@ struct MeetingDateResolver {
                                        "will be held", "to be held", "meeting -", "meeting –"]
     /// Words before a date that make it another event's.
     private static let otherEventWords = ["previous", "last meeting", "next meeting", "next scheduled", "deadline", "published", "publication",
-                                          "issued", "dated", "updated", "posted", "circulated", "despatch", "dispatch", "signed", "rearranged",
+                                          "issued", "issue date", "dated", "updated", "posted", "circulated", "despatch", "dispatch", "signed", "rearranged",
                                           "approved on", "call-in", "call in", "effective", "expire", "no later than", "by no", "received on",
                                           "submitted", "dyddiedig", "last updated", "adjourned from", "postponed", "written on", "date of publication", "closing date"]
+
+    /// Whether the words before a date say it is another event's ("Published: …", "deadline").
+    static func namesAnotherEvent<S: StringProtocol>(_ before: S) -> Bool {
+        let lower = TextScanning.asciiLowercased(before.suffix(70))
+        return otherEventWords.contains { lower.contains($0) }
+    }
 
     /// How the approval of earlier minutes is worded; at the very top of a file the same words
     /// are the minutes' own title ("Minutes of the meeting held on …").
@@ -39,6 +45,8 @@ struct MeetingDateResolver {
         for i in range where lines[i].isContent {
             position += 1
             let line = lines[i]
+            // Every date has a digit: most lines have none, and tokenising them costs.
+            guard line.text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { continue }
             let dates = DateExtractor.dates(in: line.text)
             guard !dates.isEmpty else { continue }
             let lower = line.lower

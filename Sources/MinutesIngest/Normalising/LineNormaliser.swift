@@ -12,7 +12,7 @@ enum LineNormaliser {
     static func normalise(_ input: [SourceLine], shape: PublishingShape) -> [SourceLine] {
         var lines = input
         markFrontMatter(&lines)
-        for i in lines.indices where lines[i].lower.contains(" kb") || lines[i].lower.contains("pdf icon") {
+        for i in lines.indices where mentionsFileSize(lines[i].lower) {
             let text = removingFileSizes(lines[i].text)
             if text != lines[i].text { lines[i].text = text; lines[i].lower = TextScanning.asciiLowercased(text) }
         }
@@ -37,6 +37,22 @@ enum LineNormaliser {
         guard let first = lines.firstIndex(where: { !$0.text.isEmpty }), lines[first].text == "---" else { return }
         guard let close = lines[(first + 1)...].prefix(60).firstIndex(where: { $0.text == "---" }) else { return }
         for i in first...close { lines[i].isFurniture = true }
+    }
+
+    /// Whether a lower-cased line holds a file size ("143 kb", "233kb", "1.2 mb") or "pdf icon":
+    /// a byte scan, since every line of every file passes here ("member" holds "mb" too).
+    static func mentionsFileSize(_ lower: String) -> Bool {
+        func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        var window: (UInt8, UInt8, UInt8) = (0, 0, 0)  // the three bytes before this one
+        var sawPDF = false
+        for b in lower.utf8 {
+            let (third, second, first) = window
+            if b == UInt8(ascii: "b"), first == UInt8(ascii: "k") || first == UInt8(ascii: "m"),
+               isDigit(second) || (second == UInt8(ascii: " ") && isDigit(third)) { return true }
+            if b == UInt8(ascii: "f"), first == UInt8(ascii: "d"), second == UInt8(ascii: "p") { sawPDF = true }
+            window = (second, first, b)
+        }
+        return sawPDF && lower.contains("pdf icon")
     }
 
     private static let fileSize = try! NSRegularExpression(pattern: #"\s*(?:pdf icon\s*)?\b(?:PDF|pdf|DOC|doc|Word|XLS)\s*(?:\(|\b)\s*\d+(?:\.\d+)?\s*(?:KB|Kb|kb|MB|Mb|mb)\)?"#)

@@ -17,6 +17,24 @@ enum TextScanning {
         return pieces
     }
 
+    /// Whether `text` holds any of `needles` (UTF-8 bytes): a byte search for the passes that
+    /// test every line for a few keywords, where Foundation's string search costs a call each.
+    static func containsAny(of needles: [[UInt8]], in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return false }
+            for start in 0..<bytes.count {
+                let b = bytes[start]
+                for needle in needles where needle[0] == b && start + needle.count <= bytes.count {
+                    var k = 1
+                    while k < needle.count, bytes[start + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+            }
+            return false
+        }
+    }
+
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x80 { return s.value == 32 || s.value == 9 }
         return s == "\u{00A0}" || s == "\u{202F}" || (s.value >= 0x2000 && s.value <= 0x200A)

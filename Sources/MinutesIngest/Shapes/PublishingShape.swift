@@ -36,12 +36,16 @@ enum ShapeRecogniser {
             if line.text.hasPrefix("|") || line.text.hasSuffix(" |") || line.text == "|" { pipeRows += 1 }
             if line.text.utf8.count > flattenedLength { longLines += 1 }
             if lower.hasPrefix("page "), lower.split(separator: " ").count <= 5, lower.contains(where: \.isNumber) { pageLabels += 1 }
-            for mark in moderngovMarks where lower.contains(mark) { moderngov[mark, default: 0] += 1 }
+            // The marks are short lines of their own (or open one): cheap prefix tests on short lines.
+            guard line.text.utf8.count <= 80 else { continue }
+            for mark in moderngovMarks where lower.hasPrefix(mark) || (mark == "pdf icon" && lower.contains(mark)) { moderngov[mark, default: 0] += 1 }
             for mark in cmisMarks where lower == mark { cmis[mark, default: 0] += 1 }
         }
         func described(_ counts: [String: Int]) -> [String] { counts.sorted { $0.key < $1.key }.map { "\"\($0.key)\" ×\($0.value)" } }
         if pipeRows >= 3 { return Recognition(shape: .pipeTable, evidence: ["\(pipeRows) lines start or end with |"]) }
-        if longLines > 0, longLines * 4 >= content || content < 40 {
+        // A quarter of the lines long, or a passage of a few long lines: prose in paragraphs has
+        // long lines too, among many short ones.
+        if longLines > 0, longLines * 4 >= content || content <= 10 {
             return Recognition(shape: .flattened, evidence: ["\(longLines) of \(content) lines longer than \(flattenedLength) characters"])
         }
         if cmis.count >= 2 { return Recognition(shape: .cmis, evidence: described(cmis)) }
