@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import MinutesIndex
+import MinutesIngest
+
+extension Quorum {
+    /// `quorum eval`: ranking quality on a judged query set.
+    struct Eval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure ranking on judged queries: nDCG@10, recall@10 and MRR (offline, on an index folder).")
+
+        @OptionGroup var options: IndexOptions
+
+        @Argument(help: ArgumentHelp("Judged queries (JSON), e.g. Tests/MinutesIndexTests/Judgements/corpus-queries.json.", valueName: "FILE"))
+        var file: String
+
+        @Flag(help: "Print the report as JSON.")
+        var json = false
+
+        func run() throws {
+            let report = try RelevanceEvaluation(contentsOf: URL(fileURLWithPath: file)).run(with: Offline.searcher(options.index))
+            print(json ? try JSONOutput.encode(report) : report.summary)
+        }
+    }
+}
