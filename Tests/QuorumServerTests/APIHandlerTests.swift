@@ -202,7 +202,7 @@ struct APIHandlerTests {
         let (api, writer) = try await Self.makeAPI(in: folder)
         let broken = folder.path("corpus/broken.txt")
         #expect(FileManager.default.createFile(atPath: broken, contents: Data([0x4d, 0x69, 0x6e, 0xff, 0xfe, 0x00])))
-        #expect(try await writer.submit(.indexFile(broken)) == .failed(sourceID: "broken", reason: "the file holds NUL bytes: binary, not text"))
+        #expect(try await writer.submit(.indexFile(broken)) == .file(.failed(sourceID: "broken", reason: "the file holds NUL bytes: binary, not text")))
         let app = Application(router: QuorumRouter.make(api: api))
         try await app.test(.router) { client in
             try await client.execute(uri: "/status", method: .get) { response in
@@ -279,7 +279,7 @@ struct APIHandlerTests {
                 group.addTask { try await writer.submit(.indexFile(folder.path("corpus/m\(n).txt"))) }
             }
             for try await result in group {
-                guard case .indexed = result else { Issue.record("not indexed: \(result)"); continue }
+                guard case .file(.indexed) = result else { Issue.record("not indexed: \(result)"); continue }
             }
         }
         #expect(writer.itemCount == 40)

@@ -135,7 +135,7 @@ struct WriteOrderTests {
             #expect(try await eventually(timeout: .seconds(30)) { writer.depth == backlog })
             group.addTask {
                 let result = try await writer.submit(.indexFile(folder.path("corpus/newcomer.txt")))
-                guard case let .indexed(_, items) = result else {
+                guard case let .file(.indexed(_, items)) = result else {
                     Issue.record("not indexed: \(result)")
                     return
                 }
@@ -210,7 +210,7 @@ struct ReadAheadTests {
             }
             writer.releaseJobs()
             for try await result in group {
-                guard case let .indexed(_, items) = result else {
+                guard case let .file(.indexed(_, items)) = result else {
                     Issue.record("not indexed: \(result)")
                     continue
                 }

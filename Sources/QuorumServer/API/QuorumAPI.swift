@@ -82,15 +82,15 @@ public final class QuorumAPI: Sendable {
         }
         let result = try await write(.indexFile(destination))
         switch result {
-        case let .indexed(sourceID, itemIDs):
+        case let .file(.indexed(sourceID, itemIDs)):
             return DocumentResult(sourceID: sourceID, path: destination, state: "indexed", items: itemIDs)
-        case let .unchanged(sourceID):
+        case let .file(.unchanged(sourceID)):
             let items = try await read { searcher in
                 try searcher.search(SearchRequest(query: "source:\(sourceID)", sort: .date, limit: SearchRequest.maximumLimit))
             }
             return DocumentResult(sourceID: sourceID, path: destination, state: sameAsBefore ? "unchanged" : "indexed",
                                   items: items.hits.map(\.id))
-        case let .failed(sourceID, reason):
+        case let .file(.failed(sourceID, reason)):
             throw APIError(status: .unprocessableContent, code: "ingest_failed",
                            message: "\(name) was saved as \(destination) but could not be indexed: \(reason) (source \(sourceID))")
         default:

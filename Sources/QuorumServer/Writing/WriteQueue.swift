@@ -22,9 +22,8 @@ public enum WriteJob: Sendable, Equatable {
 
 /// What a write job did, reported once the commit that made it visible has happened.
 public enum WriteResult: Sendable, Equatable {
-    case indexed(sourceID: String, itemIDs: [String])
-    case unchanged(sourceID: String)
-    case failed(sourceID: String, reason: String)
+    /// What indexing a file did: the indexer's own outcome.
+    case file(IndexOutcome)
     case removed(sourceIDs: [String])
     case savedSearch(SavedSearch)
     /// Whether a saved search of that name existed.
@@ -209,11 +208,7 @@ public final class WriteQueue: @unchecked Sendable {
         switch job {
         case let .indexFile(path):
             let outcome = if let readAhead, readAhead.isCurrent { try indexer.index(readAhead) } else { try indexer.indexFile(atPath: path) }
-            switch outcome {
-            case let .indexed(id, items): return .indexed(sourceID: id, itemIDs: items)
-            case let .unchanged(id): return .unchanged(sourceID: id)
-            case let .failed(id, reason): return .failed(sourceID: id, reason: reason)
-            }
+            return .file(outcome)
         case let .removeFile(path):
             let id = indexer.source(atPath: path)?.id
             return .removed(sourceIDs: try indexer.removeSource(atPath: path) ? [id].compactMap { $0 } : [])
@@ -331,15 +326,15 @@ public final class WriteQueue: @unchecked Sendable {
     private func log(_ job: WriteJob, _ result: WriteResult, since started: ContinuousClock.Instant) {
         let ms = Int((ContinuousClock.now - started) / .milliseconds(1))
         switch result {
-        case let .indexed(_, items):
+        case let .file(.indexed(_, items)):
             if case let .indexFile(path) = job { logger.info("indexed \(path) → \(items.count) items in \(ms) ms") }
-        case let .failed(_, reason):
+        case let .file(.failed(_, reason)):
             if case let .indexFile(path) = job { logger.warning("failed \(path): \(reason)") }
         case let .removed(ids) where !ids.isEmpty:
             logger.info("removed \(ids.joined(separator: ", "))")
         case let .savedSearch(saved):
             logger.info("saved search \(saved.name): \(saved.query)")
-        case .unchanged, .removed, .savedSearchRemoved:
+        case .file(.unchanged), .removed, .savedSearchRemoved:
             logger.debug("no change for \(job)")
         }
     }
@@ -349,7 +344,7 @@ extension WriteResult {
     /// The sources whose records the job may have changed.
     var sourceIDs: [String] {
         switch self {
-        case let .indexed(id, _), let .unchanged(id), let .failed(id, _): return [id]
+        case let .file(.indexed(id, _)), let .file(.unchanged(id)), let .file(.failed(id, _)): return [id]
         case let .removed(ids): return ids
         case .savedSearch, .savedSearchRemoved: return []
         }
