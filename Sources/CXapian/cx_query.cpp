@@ -1,6 +1,29 @@
 // Query construction, range processors and the query parser.
 #include "cx_internal.hh"
 
+// The header's flag names carry Xapian's values: Swift passes them straight through.
+static_assert(CX_QP_BOOLEAN == Xapian::QueryParser::FLAG_BOOLEAN);
+static_assert(CX_QP_PHRASE == Xapian::QueryParser::FLAG_PHRASE);
+static_assert(CX_QP_LOVEHATE == Xapian::QueryParser::FLAG_LOVEHATE);
+static_assert(CX_QP_BOOLEAN_ANY_CASE == Xapian::QueryParser::FLAG_BOOLEAN_ANY_CASE);
+static_assert(CX_QP_WILDCARD == Xapian::QueryParser::FLAG_WILDCARD);
+static_assert(CX_QP_PURE_NOT == Xapian::QueryParser::FLAG_PURE_NOT);
+static_assert(CX_QP_PARTIAL == Xapian::QueryParser::FLAG_PARTIAL);
+static_assert(CX_QP_SPELLING_CORRECTION == Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+static_assert(CX_QP_SYNONYM == Xapian::QueryParser::FLAG_SYNONYM);
+static_assert(CX_QP_AUTO_SYNONYMS == Xapian::QueryParser::FLAG_AUTO_SYNONYMS);
+static_assert(CX_QP_AUTO_MULTIWORD_SYNONYMS == Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS);
+static_assert(CX_RP_SUFFIX == Xapian::RP_SUFFIX);
+static_assert(CX_RP_REPEATED == Xapian::RP_REPEATED);
+static_assert(CX_RP_DATE_PREFER_MDY == Xapian::RP_DATE_PREFER_MDY);
+static_assert(CX_TG_SPELLING == Xapian::TermGenerator::FLAG_SPELLING);
+static_assert(CX_TG_CJK_NGRAM == Xapian::TermGenerator::FLAG_CJK_NGRAM);
+static_assert(CX_SNIPPET_BACKGROUND_MODEL == Xapian::MSet::SNIPPET_BACKGROUND_MODEL);
+static_assert(CX_SNIPPET_EXHAUSTIVE == Xapian::MSet::SNIPPET_EXHAUSTIVE);
+static_assert(CX_SNIPPET_EMPTY_WITHOUT_MATCH == Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH);
+static_assert(CX_SNIPPET_CJK_NGRAM == Xapian::MSet::SNIPPET_CJK_NGRAM);
+
+
 using cx::guard;
 using cx::str;
 

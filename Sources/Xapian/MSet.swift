@@ -73,13 +73,13 @@ public final class MSet {
         /// Plain highlighting of matched terms: no bits set (the empty set).
         public static let highlighted: SnippetFlags = []
         /// Prefer passages with rare words even without query terms (Xapian's background model).
-        public static let backgroundModel = SnippetFlags(rawValue: 1)
+        public static let backgroundModel = SnippetFlags(rawValue: UInt32(CX_SNIPPET_BACKGROUND_MODEL))
         /// Look at the whole text for the best passage, not just until a good-enough one.
-        public static let exhaustive = SnippetFlags(rawValue: 2)
+        public static let exhaustive = SnippetFlags(rawValue: UInt32(CX_SNIPPET_EXHAUSTIVE))
         /// Return "" when no query term occurs in the text.
-        public static let emptyWithoutMatch = SnippetFlags(rawValue: 4)
+        public static let emptyWithoutMatch = SnippetFlags(rawValue: UInt32(CX_SNIPPET_EMPTY_WITHOUT_MATCH))
         /// Treat CJK text as n-grams (match a `.cjkNgram` index).
-        public static let cjkNgram = SnippetFlags(rawValue: 2048)
+        public static let cjkNgram = SnippetFlags(rawValue: UInt32(CX_SNIPPET_CJK_NGRAM))
     }
 
     /// A passage of about `length` bytes of `text` around the query's matches, with matched

@@ -9,27 +9,27 @@ public final class QueryParser {
         /// Creates flags from Xapian's `FLAG_*` bits.
         public init(rawValue: UInt32) { self.rawValue = rawValue }
         /// AND, OR, NOT, XOR and brackets.
-        public static let boolean = Flags(rawValue: 1)
+        public static let boolean = Flags(rawValue: UInt32(CX_QP_BOOLEAN))
         /// "quoted phrases".
-        public static let phrase = Flags(rawValue: 2)
+        public static let phrase = Flags(rawValue: UInt32(CX_QP_PHRASE))
         /// +required and -excluded words.
-        public static let lovehate = Flags(rawValue: 4)
+        public static let lovehate = Flags(rawValue: UInt32(CX_QP_LOVEHATE))
         /// Boolean operators in any case ("and", "or").
-        public static let booleanAnyCase = Flags(rawValue: 8)
+        public static let booleanAnyCase = Flags(rawValue: UInt32(CX_QP_BOOLEAN_ANY_CASE))
         /// Trailing `*` wildcards (needs ``QueryParser/setDatabase(_:)``).
-        public static let wildcard = Flags(rawValue: 16)
+        public static let wildcard = Flags(rawValue: UInt32(CX_QP_WILDCARD))
         /// Queries made only of NOT terms.
-        public static let pureNot = Flags(rawValue: 32)
+        public static let pureNot = Flags(rawValue: UInt32(CX_QP_PURE_NOT))
         /// Treat the last word as a prefix (search-as-you-type).
-        public static let partial = Flags(rawValue: 64)
+        public static let partial = Flags(rawValue: UInt32(CX_QP_PARTIAL))
         /// Compute ``QueryParser/correctedQueryString`` from the database's spelling data.
-        public static let spellingCorrection = Flags(rawValue: 128)
+        public static let spellingCorrection = Flags(rawValue: UInt32(CX_QP_SPELLING_CORRECTION))
         /// Expand words marked with `~` using the database's synonyms.
-        public static let synonym = Flags(rawValue: 256)
+        public static let synonym = Flags(rawValue: UInt32(CX_QP_SYNONYM))
         /// Expand every word with its synonyms.
-        public static let autoSynonyms = Flags(rawValue: 512)
+        public static let autoSynonyms = Flags(rawValue: UInt32(CX_QP_AUTO_SYNONYMS))
         /// Expand multi-word spans with their synonyms too.
-        public static let autoMultiwordSynonyms = Flags(rawValue: 1024)
+        public static let autoMultiwordSynonyms = Flags(rawValue: UInt32(CX_QP_AUTO_MULTIWORD_SYNONYMS))
         /// Xapian's default: boolean, phrase and love/hate.
         public static let defaultFlags: Flags = [.boolean, .phrase, .lovehate]
     }

@@ -14,11 +14,11 @@ public final class RangeProcessor {
         /// Creates flags from Xapian's `RP_*` bits.
         public init(rawValue: UInt32) { self.rawValue = rawValue }
         /// The string is a suffix on the end ("2..12kg") rather than a prefix on the start.
-        public static let suffix = Flags(rawValue: 1)
+        public static let suffix = Flags(rawValue: UInt32(CX_RP_SUFFIX))
         /// The string may appear on both ends ("$1..$10").
-        public static let repeated = Flags(rawValue: 2)
+        public static let repeated = Flags(rawValue: UInt32(CX_RP_REPEATED))
         /// Read ambiguous dates as month/day/year rather than day/month/year.
-        public static let datePreferMDY = Flags(rawValue: 4)
+        public static let datePreferMDY = Flags(rawValue: UInt32(CX_RP_DATE_PREFER_MDY))
     }
 
     let handle: OpaquePointer

@@ -33,9 +33,9 @@ public final class TermGenerator {
         /// Creates flags from Xapian's `TermGenerator::FLAG_*` bits.
         public init(rawValue: UInt32) { self.rawValue = rawValue }
         /// Feed words into the database's spelling data (needs ``TermGenerator/setDatabase(_:)``).
-        public static let spelling = Flags(rawValue: 128)
+        public static let spelling = Flags(rawValue: UInt32(CX_TG_SPELLING))
         /// Index CJK text as n-grams.
-        public static let cjkNgram = Flags(rawValue: 2048)
+        public static let cjkNgram = Flags(rawValue: UInt32(CX_TG_CJK_NGRAM))
     }
 
     let handle: OpaquePointer

@@ -23,6 +23,47 @@
 extern "C" {
 #endif
 
+/* ---------------------------------------------------------------- flags */
+
+/* Flags passed as `unsigned flags`, named here so that Swift never writes Xapian's numbers; each
+ * equals the Xapian 1.4 constant named beside it, which the shim's static_asserts check. */
+
+/** Xapian::QueryParser::feature_flag, for cx_queryparser_parse. */
+enum {
+    CX_QP_BOOLEAN = 1,                    /**< FLAG_BOOLEAN */
+    CX_QP_PHRASE = 2,                     /**< FLAG_PHRASE */
+    CX_QP_LOVEHATE = 4,                   /**< FLAG_LOVEHATE */
+    CX_QP_BOOLEAN_ANY_CASE = 8,           /**< FLAG_BOOLEAN_ANY_CASE */
+    CX_QP_WILDCARD = 16,                  /**< FLAG_WILDCARD */
+    CX_QP_PURE_NOT = 32,                  /**< FLAG_PURE_NOT */
+    CX_QP_PARTIAL = 64,                   /**< FLAG_PARTIAL */
+    CX_QP_SPELLING_CORRECTION = 128,      /**< FLAG_SPELLING_CORRECTION */
+    CX_QP_SYNONYM = 256,                  /**< FLAG_SYNONYM */
+    CX_QP_AUTO_SYNONYMS = 512,            /**< FLAG_AUTO_SYNONYMS */
+    CX_QP_AUTO_MULTIWORD_SYNONYMS = 1024  /**< FLAG_AUTO_MULTIWORD_SYNONYMS */
+};
+
+/** Xapian::TermGenerator flags, for cx_termgenerator_set_flags. */
+enum {
+    CX_TG_SPELLING = 128,                 /**< FLAG_SPELLING */
+    CX_TG_CJK_NGRAM = 2048                /**< FLAG_CJK_NGRAM */
+};
+
+/** Xapian::RangeProcessor flags, for cx_rangeprocessor_new_*. */
+enum {
+    CX_RP_SUFFIX = 1,                     /**< RP_SUFFIX */
+    CX_RP_REPEATED = 2,                   /**< RP_REPEATED */
+    CX_RP_DATE_PREFER_MDY = 4             /**< RP_DATE_PREFER_MDY */
+};
+
+/** Xapian::MSet::snippet flags. */
+enum {
+    CX_SNIPPET_BACKGROUND_MODEL = 1,      /**< SNIPPET_BACKGROUND_MODEL */
+    CX_SNIPPET_EXHAUSTIVE = 2,            /**< SNIPPET_EXHAUSTIVE */
+    CX_SNIPPET_EMPTY_WITHOUT_MATCH = 4,   /**< SNIPPET_EMPTY_WITHOUT_MATCH */
+    CX_SNIPPET_CJK_NGRAM = 2048           /**< SNIPPET_CJK_NGRAM */
+};
+
 /* ---------------------------------------------------------------- status and errors */
 
 /** Outcome of a call; mapped from the Xapian error class (see cx_error.error_class). */
@@ -278,7 +319,7 @@ void cx_termgenerator_free(cx_termgenerator *tg);
 void cx_termgenerator_set_stemmer(cx_termgenerator *tg, const cx_stem *stem);
 /** Sets the stemming strategy. */
 void cx_termgenerator_set_stemming_strategy(cx_termgenerator *tg, cx_stem_strategy strategy);
-/** Sets the flags (FLAG_SPELLING = 128, FLAG_CJK_NGRAM = 2048). */
+/** Sets the flags (CX_TG_*). */
 void cx_termgenerator_set_flags(cx_termgenerator *tg, unsigned flags);
 /** Sets the document that index_text adds terms to (shared, not copied: doc sees the terms). */
 void cx_termgenerator_set_document(cx_termgenerator *tg, const cx_document *doc);
