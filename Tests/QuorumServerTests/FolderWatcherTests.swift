@@ -20,7 +20,7 @@ final class EventLog: Sendable {
     }
 
     /// Waits until `event` has arrived.
-    func waitFor(_ event: FileEvent, timeout: Duration = .seconds(5)) async throws {
+    func waitFor(_ event: FileEvent, timeout: Duration = .seconds(15)) async throws {
         let arrived = try await eventually(timeout: timeout) { events.contains(event) }
         #expect(arrived, "no \(event) within \(timeout); got \(events)")
     }

@@ -79,7 +79,7 @@ final class LogRecorder: Sendable {
 
 /// Polls `condition` until it holds or `timeout` passes; tests use it to wait for effects of
 /// other threads (the watcher's) without a fixed sleep.
-func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async throws -> Bool {
+func eventually(timeout: Duration = .seconds(15), _ condition: () -> Bool) async throws -> Bool {
     let clock = ContinuousClock()
     let deadline = clock.now.advanced(by: timeout)
     while clock.now < deadline {
