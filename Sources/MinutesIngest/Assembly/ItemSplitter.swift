@@ -140,6 +140,20 @@ struct ItemSplitter {
         return false
     }
 
+    /// Whether going from candidate `m` to `n` passes over two headings or more numbered above
+    /// `n`: "1." then "2." with "3." … "8." between them is two meetings' numbering (the first's
+    /// 1–8, the second's 2–8 on the same page), not one item 1 running over a page of headings.
+    private func skipsARun(_ candidates: [Candidate], from m: Int, to n: Int) -> Bool {
+        guard n - m > 2 else { return false }
+        let key = candidates[n].heading.key
+        var higher = 0
+        for q in (m + 1)..<n where candidates[q].heading.key > key {
+            higher += 1
+            if higher >= 2 { return true }
+        }
+        return false
+    }
+
     private func bestChain(_ candidates: [Candidate], kind: SectionKind) -> [Candidate] {
         guard !candidates.isEmpty else { return [] }
         var score = [Double](repeating: 0, count: candidates.count)
@@ -156,7 +170,9 @@ struct ItemSplitter {
             let highest = c.heading.number.last.map { $0.isLetter } == true ? key : key - 1
             if lowest <= highest {
                 for k in stride(from: highest, through: lowest, by: -1) {
-                    if let m = bestAt[k], score[m] > bestScore { best = m; bestScore = score[m] }
+                    if let m = bestAt[k], score[m] > bestScore, kind == .report || !skipsARun(candidates, from: m, to: n) {
+                        best = m; bestScore = score[m]
+                    }
                 }
             }
             // Agenda and report numbering starts at 1; a chain may not begin anywhere else.
