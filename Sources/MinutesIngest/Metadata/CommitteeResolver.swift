@@ -68,9 +68,6 @@ struct CommitteeResolver {
         TextScanning.containsAny(of: Self.ruleWords, in: lower)
     }
 
-    /// The best name among `range`.
-    func best(in range: Range<Int>) -> Candidate? { candidates(in: range).first }
-
     private static let namedBody = try! NSRegularExpression(pattern:
         #"\b[Tt]he ((?:[A-Z][\w'’&-]*\s+(?:and\s+|of\s+|&\s+|for\s+)?){0,5}(?:Council|Committee|Sub-Committee|Authority|Board|Panel|Cabinet|Commission|Executive|Forum|Assembly))\b"#)
 

@@ -81,10 +81,10 @@ struct MeetingDateResolver {
         }
         // A date printed on several lines of the header (the page title, the heading, the
         // notice) is the meeting's more surely than one printed once.
-        var lines: [MeetingDate: Set<Int>] = [:]
-        for c in found { lines[c.date, default: []].insert(c.line) }
+        var linesOfDate: [MeetingDate: Set<Int>] = [:]
+        for c in found { linesOfDate[c.date, default: []].insert(c.line) }
         for n in found.indices {
-            let repeats = min(2, (lines[found[n].date]?.count ?? 1) - 1)
+            let repeats = min(2, (linesOfDate[found[n].date]?.count ?? 1) - 1)
             if repeats > 0 {
                 found[n].score += repeats
                 found[n].reasons.append("+\(repeats) printed on \(repeats + 1) lines")
@@ -92,11 +92,6 @@ struct MeetingDateResolver {
         }
         // Stable: equal scores keep document order, so the earlier line wins.
         return found.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
-    }
-
-    /// The meeting's date among `range`, if a candidate scores above zero.
-    func best(in range: Range<Int>, firstItem: Int? = nil) -> Candidate? {
-        candidates(in: range, firstItem: firstItem).first.flatMap { $0.score > 0 ? $0 : nil }
     }
 
     /// A date in a file's name ("2025-01-13 Cabinet minutes.pdf", "cabinet_13-01-2025.txt").
