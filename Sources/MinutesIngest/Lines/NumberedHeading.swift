@@ -1,7 +1,8 @@
 /// A line that could head an item: "15. DRAFT ELECTIVE HOME EDUCATION POLICY", "90.   TITLE",
 /// "11 Implications for …" (no full stop), "CAB 45/25 Budget Monitoring", "33A. Title",
-/// "Item 5: Title", "Minute 12 Title", "1.MINUTES" (no space), or a number alone on its line
-/// ("66.", "Item 4") whose title is the next line, as ModernGov's "No. Item" listings print it.
+/// "Item 5: Title", "Minute 12 Title", "167.0 Title", "1.MINUTES" and "1APOLOGIES" (no space), or
+/// a number or reference alone on its line ("66.", "39/20", "18-19/FRA/1", "Item 4") whose title
+/// is the next line, as ModernGov's "No. Item" listings print it.
 struct NumberedHeading: Sendable, Equatable {
     /// The number as printed, without its full stop ("15", "CAB 45/25").
     var number: String
@@ -24,7 +25,7 @@ struct NumberedHeading: Sendable, Equatable {
     }
 
     /// "18-19/FRA/1", "Cou/285/07-08" alone on a line: a minute reference whose title is the
-    /// next line. It orders by its last number.
+    /// next line. It orders by its last group of digits alone.
     private static func compoundReference(_ s: [Unicode.Scalar]) -> NumberedHeading? {
         guard s.count >= 5, s.count <= 20, s.contains("/"),
               s.allSatisfy({ TextScanning.isDigit($0) || ($0.isASCII && TextScanning.isLetter($0)) || $0 == "/" || $0 == "-" }),

@@ -59,12 +59,6 @@ enum AttendanceExtractor {
                     attendees.append(attendee)
                     if let name = surname(of: attendee.name) { inAttendance.append(name) }
                 }
-            } else if lower.hasPrefix("chair:") || lower.hasPrefix("chairman:") || lower.hasPrefix("in the chair") {
-                var ignored: String?
-                if let name = parseList(afterLabel(paragraph), chair: &ignored, substitutes: &substitutes).first {
-                    chair = name
-                    found = true
-                }
             }
         }
         guard found else { return nil }

@@ -7,6 +7,15 @@ struct AttendanceFinder {
     /// The source's lines as given, for the attendance table, whose tabs line cleanup folds.
     let rawLines: [Substring]
     let paragraphs: Paragraphs
+    /// Whether the source holds an attendance table at all: looked for once, not per section.
+    private let hasTable: Bool
+
+    init(lines: [SourceLine], rawLines: [Substring], paragraphs: Paragraphs) {
+        self.lines = lines
+        self.rawLines = rawLines
+        self.paragraphs = paragraphs
+        hasTable = rawLines.contains { $0.hasPrefix("Attendee") }
+    }
 
     /// The attendance of a section, and whether the section records a meeting (it has an
     /// attendance table even if it is headed as an agenda). `fromTop`: the section is the
@@ -16,8 +25,7 @@ struct AttendanceFinder {
         if span.kind == .minutes {
             attendance = AttendanceExtractor.extract(from: texts(span, items: items, fromTop: fromTop))
         }
-        if span.kind == .minutes || span.kind == .agenda, attendance?.chairFirstPresent.isEmpty ?? true,
-           rawLines.contains(where: { $0.hasPrefix("Attendee") }) {
+        if hasTable, span.kind == .minutes || span.kind == .agenda, attendance?.chairFirstPresent.isEmpty ?? true {
             let raw = Array(rawLines[(lines[span.start].number - 1)..<min(rawLines.count, lines[span.end].number)])
             if let table = AttendanceTable.read(raw), !table.chairFirstPresent.isEmpty { return (table, true) }
         }
