@@ -7,6 +7,7 @@ import Foundation
 let coreOnly = ProcessInfo.processInfo.environment["QUORUM_CORE_ONLY"] == "1"
 
 // Arrows point one way: executables → QuorumServer → MinutesIndex → {MinutesIngest, Xapian} → CXapian.
+// Every target names each module it imports: none arrives through another's dependencies.
 let fullPackage = Package(
     name: "Quorum",
     platforms: [.macOS(.v14)],
@@ -39,10 +40,13 @@ let fullPackage = Package(
             name: "QuorumServer",
             dependencies: [
                 "MinutesIndex",
+                "MinutesIngest",
                 "Xapian",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
@@ -50,6 +54,8 @@ let fullPackage = Package(
             name: "quorumd",
             dependencies: [
                 "QuorumServer",
+                "MinutesIndex",
+                "MinutesIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -67,18 +73,24 @@ let fullPackage = Package(
             ]
         ),
         // Benchmarks/run's query driver: the mix in process and over the socket (not shipped).
-        .executableTarget(name: "quorum-bench", dependencies: ["MinutesIndex", "Xapian"], path: "Benchmarks/QuorumBench"),
+        .executableTarget(name: "quorum-bench", dependencies: ["MinutesIndex", "MinutesIngest", "Xapian"], path: "Benchmarks/QuorumBench"),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
         .testTarget(name: "MinutesIngestTests", dependencies: ["MinutesIngest"], exclude: ["Devset"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "MinutesIndexTests", dependencies: ["MinutesIndex", "Xapian"]),
+        .testTarget(name: "MinutesIndexTests", dependencies: ["MinutesIndex", "MinutesIngest", "Xapian"], exclude: ["Judgements"]),
         .testTarget(
             name: "QuorumServerTests",
             dependencies: [
                 "QuorumServer",
+                "MinutesIndex",
+                "Xapian",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "QuorumCLITests", dependencies: ["MinutesIndex"]),
+        // Runs the built binaries; imports only Foundation.
+        .testTarget(name: "QuorumCLITests"),
     ],
     cxxLanguageStandard: .cxx17
 )

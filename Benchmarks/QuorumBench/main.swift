@@ -29,7 +29,7 @@ struct MixQuery: Decodable, Sendable {
         SearchRequest(query: q,
                       from: from.flatMap { MeetingDate(bound: $0, endOfSpan: false) },
                       to: to.flatMap { MeetingDate(bound: $0, endOfSpan: true) },
-                      facets: facets, sort: SearchOrder(rawValue: sort) ?? .relevance, limit: 10,
+                      facets: facets.compactMap(Facet.init(rawValue:)), sort: SearchOrder(rawValue: sort) ?? .relevance, limit: 10,
                       exactCounts: exact ?? false)
     }
 }

@@ -172,6 +172,51 @@ cx_status cx_queryparser_add_rangeprocessor(cx_queryparser *qp, cx_rangeprocesso
     });
 }
 
+} // extern "C"
+
+namespace {
+/// A FieldProcessor that asks a C callback (the Swift side) for each value's query.
+class CallbackFieldProcessor : public Xapian::FieldProcessor {
+    cx_field_processor_fn fn;
+    void *context;
+    std::string field;
+
+  public:
+    CallbackFieldProcessor(cx_field_processor_fn fn, void *context, std::string field)
+        : fn(fn), context(context), field(std::move(field)) {}
+
+    Xapian::Query operator()(const std::string &value) override {
+        cx_query result;
+        if (!fn(context, value.data(), value.size(), &result)) {
+            throw Xapian::QueryParserError("cannot read the value of " + field + ": '" + value + "'");
+        }
+        return result.q;
+    }
+};
+} // namespace
+
+extern "C" {
+
+void cx_query_assign(cx_query *target, const cx_query *source) { target->q = source->q; }
+
+cx_status cx_queryparser_add_field_processor(cx_queryparser *qp, const char *field, size_t field_len,
+                                             cx_field_processor_fn fn, void *context, bool boolean,
+                                             const char *grouping, size_t grouping_len, cx_error *err) {
+    return guard(err, [&] {
+        const std::string name = str(field, field_len);
+        // release(): the parser owns the processor from here and frees it with itself.
+        auto *processor = (new CallbackFieldProcessor(fn, context, name))->release();
+        if (!boolean) {
+            qp->qp.add_prefix(name, processor);
+        } else if (grouping) {
+            const std::string g = str(grouping, grouping_len);
+            qp->qp.add_boolean_prefix(name, processor, &g);
+        } else {
+            qp->qp.add_boolean_prefix(name, processor);
+        }
+    });
+}
+
 cx_status cx_queryparser_parse(cx_queryparser *qp, const char *text, size_t text_len, unsigned flags,
                                const char *default_prefix, size_t default_prefix_len, cx_query **out,
                                cx_error *err) {

@@ -6,6 +6,10 @@ public enum IndexError: Error, CustomStringConvertible, Sendable, Equatable {
     case itemNotFound(String)
     /// A search parameter is not valid (a bad date, an unknown facet or sort order).
     case invalidParameter(name: String, reason: String)
+    /// A search names a parameter that does not exist (a typo should not pass silently).
+    case unknownParameter(String, known: [String])
+    /// A search gives a parameter that is taken once more than once.
+    case repeatedParameter(String)
 
     public var description: String {
         switch self {
@@ -15,6 +19,10 @@ public enum IndexError: Error, CustomStringConvertible, Sendable, Equatable {
             return "no item with id '\(id)'"
         case let .invalidParameter(name, reason):
             return "invalid \(name): \(reason)"
+        case let .repeatedParameter(name):
+            return "parameter '\(name)' may be given once"
+        case let .unknownParameter(name, known):
+            return "unknown parameter '\(name)' (known: \(known.joined(separator: ", ")))"
         }
     }
 }

@@ -37,6 +37,7 @@ public final class QueryParser {
     let handle: OpaquePointer
     // Kept alive because the shim borrows them.
     private var rangeProcessors: [RangeProcessor] = []
+    private var fieldProcessors: [FieldProcessor] = []
     private var database: Database?
 
     /// A parser with no stemmer, strategy `.some`, default operator `.or` and no prefixes.
@@ -110,6 +111,22 @@ public final class QueryParser {
         }
     }
 
+    /// Maps `field:value` to the query `make` builds from the value, quotes removed (Xapian's
+    /// `FieldProcessor`): for values that need normalising before they are terms. As a
+    /// `boolean` field its queries filter, ORed with others of the same `grouping` (by default,
+    /// the same field). When `make` returns nil, the parse fails with `.queryParser`.
+    public func addFieldProcessor(field: String, boolean: Bool, grouping: String? = nil,
+                                  _ make: @escaping (String) -> Query?) {
+        let processor = FieldProcessor(make: make)
+        fieldProcessors.append(processor)
+        let context = Unmanaged.passUnretained(processor).toOpaque()
+        _ = withBytes(field) { fp, fn in
+            withOptionalBytes(grouping) { gp, gn in
+                cx_queryparser_add_field_processor(handle, fp, fn, FieldProcessor.callback, context, boolean, gp, gn, nil)
+            }
+        }
+    }
+
     /// Parses `query`; `.queryParser` on bad syntax. `defaultPrefix` applies to unprefixed words.
     public func parse(_ query: String, flags: Flags = .defaultFlags, defaultPrefix: String = "") throws -> Query {
         let result = try withBytes(query) { qp, qn in
@@ -124,5 +141,22 @@ public final class QueryParser {
     /// needs `.spellingCorrection` and ``setDatabase(_:)``.
     public var correctedQueryString: String {
         (try? fetchString { cx_queryparser_get_corrected_query_string(handle, $0, $1, $2) }) ?? ""
+    }
+}
+
+/// A Swift closure behind Xapian's `FieldProcessor`; the parser keeps it alive as long as itself.
+private final class FieldProcessor {
+    let make: (String) -> Query?
+
+    init(make: @escaping (String) -> Query?) { self.make = make }
+
+    /// Called by the shim while a query is parsed: builds the value's query into `result`.
+    static let callback: cx_field_processor_fn = { context, value, length, result in
+        guard let context, let result else { return false }
+        let processor = Unmanaged<FieldProcessor>.fromOpaque(context).takeUnretainedValue()
+        let text = value.map { String(decoding: UnsafeRawBufferPointer(start: $0, count: length), as: UTF8.self) } ?? ""
+        guard let query = processor.make(text) else { return false }
+        cx_query_assign(result, query.handle)
+        return true
     }
 }

@@ -88,6 +88,10 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
         // Past a file-size limit (RLIMIT_FSIZE, systemd's LimitFSIZE=) a write should fail with
         // EFBIG, which the writer reports and retries, rather than SIGXFSZ killing the daemon.
         signal(SIGXFSZ, SIG_IGN)
+        // A peer that goes away mid-write must cost an error, not the process: Xapian's remote
+        // backend writes to shard sockets without MSG_NOSIGNAL (a killed xapian-tcpsrv would
+        // otherwise end the daemon with SIGPIPE), as may helper programs' pipes.
+        signal(SIGPIPE, SIG_IGN)
         var configuration = DaemonConfiguration(
             indexPath: index, watchFolders: watchFolders.isEmpty ? ["Corpus"] : watchFolders,
             socketPath: socket, socketMode: mode ?? UnixSocketBinding.defaultMode,

@@ -1,12 +1,12 @@
 import Foundation
-import XCTest
+import Testing
 @testable import MinutesIndex
 
 /// With `QUORUM_LIST_CORPUS=1`, prints every item of the corpus (id, date, kind, title, start of
 /// the text): what a person reads to judge relevance for Judgements/corpus-queries.json.
-final class CorpusItemListing: XCTestCase {
-    func testListCorpusItems() throws {
-        guard ProcessInfo.processInfo.environment["QUORUM_LIST_CORPUS"] != nil else { return }
+@Suite struct CorpusItemListing {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["QUORUM_LIST_CORPUS"] != nil, "set QUORUM_LIST_CORPUS=1 to list the corpus"))
+    func listCorpusItems() throws {
         let (index, searcher) = try CorpusIndex.build()
         _ = index
         for hit in try searcher.search(SearchRequest(limit: 1000, excludeProcedural: false)).hits.sorted(by: { $0.id < $1.id }) {

@@ -1,15 +1,15 @@
 import Foundation
 import MinutesIngest
-import XCTest
+import Testing
 @testable import MinutesIndex
 
 /// "Did you mean": a misspelt query with few hits is offered the correction from the indexed
 /// words, with how many items that finds; a query spelt right is offered nothing.
-final class DidYouMeanTests: XCTestCase {
-    private var index: TemporaryIndex!
-    private var searcher: Searcher!
+@Suite struct DidYouMeanTests {
+    private let index: TemporaryIndex
+    private let searcher: Searcher
 
-    override func setUpWithError() throws {
+    init() throws {
         index = try TemporaryIndex()
         let indexer = try Indexer(path: index.path)
         try indexer.index(SampleDocuments.minutes(date: "2023-02-14", items: [
@@ -25,36 +25,36 @@ final class DidYouMeanTests: XCTestCase {
         searcher = try Searcher(path: index.path)
     }
 
-    func testAMisspeltTopicIsCorrectedWithTheCorrectionsCount() throws {
+    @Test func aMisspeltTopicIsCorrectedWithTheCorrectionsCount() throws {
         let response = try searcher.search(SearchRequest(query: "elective home educaton"))
-        XCTAssertEqual(response.total, 0)
-        XCTAssertEqual(response.correctedQuery, "elective home education")
-        XCTAssertEqual(response.correctedTotal, 2)
+        #expect(response.total == 0)
+        #expect(response.correctedQuery == "elective home education")
+        #expect(response.correctedTotal == 2)
     }
 
-    func testAMisspeltCouncillorIsCorrected() throws {
+    @Test func aMisspeltCouncillorIsCorrected() throws {
         let response = try searcher.search(SearchRequest(query: "Pitchly"))
-        XCTAssertEqual(response.total, 0)
-        XCTAssertEqual(response.correctedQuery, "pitchley")
-        XCTAssertEqual(response.correctedTotal, 2)
+        #expect(response.total == 0)
+        #expect(response.correctedQuery == "pitchley")
+        #expect(response.correctedTotal == 2)
     }
 
-    func testACorrectQueryIsOfferedNothing() throws {
+    @Test func aCorrectQueryIsOfferedNothing() throws {
         let response = try searcher.search(SearchRequest(query: "elective home education"))
-        XCTAssertEqual(response.total, 2)
-        XCTAssertNil(response.correctedQuery)
-        XCTAssertNil(response.correctedTotal)
+        #expect(response.total == 2)
+        #expect(response.correctedQuery == nil)
+        #expect(response.correctedTotal == nil)
         let rare = try searcher.search(SearchRequest(query: "secondary"))
-        XCTAssertEqual(rare.total, 1, "one hit, but spelt as indexed: nothing to correct")
-        XCTAssertNil(rare.correctedQuery)
+        #expect(rare.total == 1, "one hit, but spelt as indexed: nothing to correct")
+        #expect(rare.correctedQuery == nil)
     }
 
-    func testTheCorrectionSurvivesJSON() throws {
+    @Test func theCorrectionSurvivesJSON() throws {
         let response = try searcher.search(SearchRequest(query: "educaton"))
         let json = try JSONEncoder().encode(response)
         let object = try JSONSerialization.jsonObject(with: json) as? [String: Any]
-        XCTAssertEqual(object?["corrected_query"] as? String, "education")
-        XCTAssertEqual(object?["corrected_total"] as? Int, 3)
-        XCTAssertEqual(try JSONDecoder().decode(SearchResponse.self, from: json), response)
+        #expect(object?["corrected_query"] as? String == "education")
+        #expect(object?["corrected_total"] as? Int == 3)
+        #expect(try JSONDecoder().decode(SearchResponse.self, from: json) == response)
     }
 }

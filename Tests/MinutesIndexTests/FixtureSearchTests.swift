@@ -1,11 +1,13 @@
 import Foundation
 import MinutesIngest
-import XCTest
+import Testing
 @testable import MinutesIndex
 
 /// Every sample document, in every format, indexed from its file into a real index and found by
 /// search; and the shipped corpus answers the acronym and procedural searches the issue names.
-final class FixtureSearchTests: XCTestCase {
+/// Serialized: each test builds an index synchronously, and two at once would hold both
+/// cooperative threads the socket and watcher suites wait on (see FacetSamplingTests).
+@Suite(.serialized) struct FixtureSearchTests {
     private static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     private static let fixtures = tests.appendingPathComponent("MinutesIngestTests/Fixtures")
     private static let corpus = tests.deletingLastPathComponent().appendingPathComponent("Corpus")
@@ -15,7 +17,7 @@ final class FixtureSearchTests: XCTestCase {
         let indexer = try Indexer(path: index.path)
         for url in urls {
             let outcome = try indexer.indexFile(atPath: url.path)
-            guard case .indexed = outcome else { XCTFail("\(url.lastPathComponent): \(outcome)"); continue }
+            guard case .indexed = outcome else { Issue.record("\(url.lastPathComponent): \(outcome)"); continue }
         }
         try indexer.commit()
         return (index, try Searcher(path: index.path))
@@ -25,7 +27,7 @@ final class FixtureSearchTests: XCTestCase {
         try searcher.search(request).hits.map { "\($0.source.id) \($0.item.number) \($0.item.title)" }
     }
 
-    func testEachFixtureIsIndexedAndFound() throws {
+    @Test func eachFixtureIsIndexedAndFound() throws {
         var files = [
             "planning-paragraph-numbered.txt", "cabinet-minute-references.txt", "scrutiny-agenda-pack.txt",
             "health-board-markdown.md", "childrens-scrutiny-moderngov.html",
@@ -35,25 +37,25 @@ final class FixtureSearchTests: XCTestCase {
         if canReadPDF { files.append(pdf) }
         let (index, searcher) = try indexed(files)
         _ = index
-        XCTAssertEqual(try titles(searcher, SearchRequest(query: "\"Mill Lane\"")).first,
-                       "planning-paragraph-numbered 4 Land at Mill Lane, Anytown - Application 24/01234/FUL")
-        XCTAssertEqual(try titles(searcher, SearchRequest(query: "title:housing")),
-                       ["cabinet-minute-references CAB 46/25 HOUSING STRATEGY 2025-2030"])
-        XCTAssertTrue(try titles(searcher, SearchRequest(query: "title:library")).contains("scrutiny-agenda-pack 56 LIBRARY SERVICES UPDATE"))
-        XCTAssertEqual(try titles(searcher, SearchRequest(query: "title:\"better care fund\"")),
-                       ["health-board-markdown 13 Better Care Fund Plan"])
-        XCTAssertEqual(try titles(searcher, SearchRequest(query: "\"Q1 64 58\"")),
-                       ["childrens-scrutiny-moderngov 5 Children Missing Education"])
-        XCTAssertEqual(try titles(searcher, SearchRequest(query: "resolved:september committee:\"Children's Services Scrutiny Committee\"")),
-                       ["childrens-scrutiny-moderngov 4 Elective Home Education Annual Report 2023/24"])
-        XCTAssertEqual(try titles(searcher, SearchRequest(query: "person:webb")).count, 6, "officers in attendance are people of the meeting")
+        #expect(try titles(searcher, SearchRequest(query: "\"Mill Lane\"")).first ==
+                "planning-paragraph-numbered 4 Land at Mill Lane, Anytown - Application 24/01234/FUL")
+        #expect(try titles(searcher, SearchRequest(query: "title:housing")) ==
+                ["cabinet-minute-references CAB 46/25 HOUSING STRATEGY 2025-2030"])
+        #expect(try titles(searcher, SearchRequest(query: "title:library")).contains("scrutiny-agenda-pack 56 LIBRARY SERVICES UPDATE"))
+        #expect(try titles(searcher, SearchRequest(query: "title:\"better care fund\"")) ==
+                ["health-board-markdown 13 Better Care Fund Plan"])
+        #expect(try titles(searcher, SearchRequest(query: "\"Q1 64 58\"")) ==
+                ["childrens-scrutiny-moderngov 5 Children Missing Education"])
+        #expect(try titles(searcher, SearchRequest(query: "resolved:september committee:\"Children's Services Scrutiny Committee\"")) ==
+                ["childrens-scrutiny-moderngov 4 Elective Home Education Annual Report 2023/24"])
+        #expect(try titles(searcher, SearchRequest(query: "person:webb")).count == 6, "officers in attendance are people of the meeting")
         if canReadPDF {
-            XCTAssertEqual(try titles(searcher, SearchRequest(query: "title:\"children missing education\" year:2018")),
-                           ["improving-lives-2018-09-18-minutes 23 CHILDREN MISSING EDUCATION"])
+            #expect(try titles(searcher, SearchRequest(query: "title:\"children missing education\" year:2018")) ==
+                    ["improving-lives-2018-09-18-minutes 23 CHILDREN MISSING EDUCATION"])
         }
     }
 
-    func testTheCorpusAnswersAcronymAndProceduralSearches() throws {
+    @Test func theCorpusAnswersAcronymAndProceduralSearches() throws {
         let files = try FileManager.default.contentsOfDirectory(at: Self.corpus, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "txt" }.sorted { $0.path < $1.path }
         let (index, searcher) = try indexed(files)
@@ -68,22 +70,22 @@ final class FixtureSearchTests: XCTestCase {
         ]
         for query in ["EHE", "\"elective home education\""] {
             let found = Set(try titles(searcher, SearchRequest(query: query, limit: 100)))
-            XCTAssertTrue(expected.isSubset(of: found), "\(query): missing \(expected.subtracting(found))")
+            #expect(expected.isSubset(of: found), "\(query): missing \(expected.subtracting(found))")
         }
-        XCTAssertTrue(try searcher.acronyms().contains(Acronym(acronym: "EHE", expansion: "Elective Home Education", sourceCount: 2)))
+        #expect(try searcher.acronyms().contains(Acronym(acronym: "EHE", expansion: "Elective Home Education", sourceCount: 2)))
 
         let procedural = try searcher.search(SearchRequest(query: "kind:procedural", limit: 1000)).hits
         let parsed = try files.map { try MinutesParser().parse(DocumentReader.readText(at: $0), fileName: $0.lastPathComponent) }
-        XCTAssertEqual(procedural.count, parsed.flatMap(\.sections).flatMap(\.items).filter(\.isProcedural).count)
-        XCTAssertEqual(procedural.count, 41)
-        XCTAssertTrue(procedural.allSatisfy(\.procedural))
-        XCTAssertTrue(procedural.contains { $0.item.title == "DECLARATIONS OF INTEREST" })
-        XCTAssertFalse(procedural.contains { $0.item.title.contains("WORK PROGRAMME") })
+        #expect(procedural.count == parsed.flatMap(\.sections).flatMap(\.items).filter(\.isProcedural).count)
+        #expect(procedural.count == 41)
+        #expect(procedural.allSatisfy { $0.procedural })
+        #expect(procedural.contains { $0.item.title == "DECLARATIONS OF INTEREST" })
+        #expect(!(procedural.contains { $0.item.title.contains("WORK PROGRAMME") }))
 
         // The corpus has no substantive item on declarations (ProceduralSearchTests has one): the
         // standing items are still found, the best matches first.
         let declarations = try titles(searcher, SearchRequest(query: "declarations of interest", limit: 7))
-        XCTAssertEqual(declarations.count, 7)
-        XCTAssertTrue(declarations.allSatisfy { $0.lowercased().hasSuffix("declarations of interest") }, "\(declarations)")
+        #expect(declarations.count == 7)
+        #expect(declarations.allSatisfy { $0.lowercased().hasSuffix("declarations of interest") }, "\(declarations)")
     }
 }

@@ -1,22 +1,22 @@
 import Foundation
 import MinutesIngest
 import Xapian
-import XCTest
+import Testing
 @testable import MinutesIndex
 
-final class IndexerTests: XCTestCase {
-    func testIndexingTheSameDocumentTwiceKeepsOneCopyOfEachItem() throws {
+@Suite struct IndexerTests {
+    @Test func indexingTheSameDocumentTwiceKeepsOneCopyOfEachItem() throws {
         let index = try TemporaryIndex()
         let indexer = try Indexer(path: index.path)
         let document = SampleDocuments.meetings[0]
         try indexer.index(document, path: "/corpus/a.txt")
         try indexer.index(document, path: "/corpus/a.txt")
         try indexer.commit()
-        XCTAssertEqual(indexer.database.documentCount, 2)
-        XCTAssertEqual(indexer.sources.map(\.itemCount), [2])
+        #expect(indexer.database.documentCount == 2)
+        #expect(indexer.sources.map(\.itemCount) == [2])
     }
 
-    func testAChangedDocumentReplacesAllItsItems() throws {
+    @Test func aChangedDocumentReplacesAllItsItems() throws {
         let index = try TemporaryIndex()
         let indexer = try Indexer(path: index.path)
         try indexer.index(SampleDocuments.meetings[0], path: "/corpus/a.txt")
@@ -25,40 +25,40 @@ final class IndexerTests: XCTestCase {
         shorter.sections[0].items.removeLast()
         try indexer.index(shorter, path: "/corpus/a.txt")
         try indexer.commit()
-        XCTAssertEqual(indexer.database.documentCount, 3)
+        #expect(indexer.database.documentCount == 3)
         let searcher = try Searcher(path: index.path)
-        XCTAssertEqual(try searcher.search(SearchRequest(query: "transport")).hits.map(\.id), ["b:1.2"])
+        #expect(try searcher.search(SearchRequest(query: "transport")).hits.map(\.id) == ["b:1.2"])
     }
 
-    func testRemovingASourceRemovesItsItemsAndRecord() throws {
+    @Test func removingASourceRemovesItsItemsAndRecord() throws {
         let index = try TemporaryIndex()
         do {
             let indexer = try Indexer(path: index.path)
             try indexer.index(SampleDocuments.meetings[0], path: "/corpus/a.txt")
             try indexer.index(SampleDocuments.meetings[1], path: "/corpus/b.txt")
-            XCTAssertTrue(try indexer.removeSource(atPath: "/corpus/a.txt"))
-            XCTAssertFalse(try indexer.removeSource(id: "no-such-source"))
+            #expect(try indexer.removeSource(atPath: "/corpus/a.txt"))
+            #expect(try !indexer.removeSource(id: "no-such-source"))
             try indexer.commit()
-            XCTAssertEqual(indexer.database.documentCount, 1)
-            XCTAssertEqual(indexer.sources.map(\.id), ["b"])
+            #expect(indexer.database.documentCount == 1)
+            #expect(indexer.sources.map(\.id) == ["b"])
         }  // the writer closes here: Xapian allows one
         // The record is gone from the index's metadata too, not just from memory.
-        XCTAssertEqual(try Indexer(path: index.path).sources.map(\.id), ["b"])
+        #expect(try Indexer(path: index.path).sources.map(\.id) == ["b"])
     }
 
-    func testSameFileNameInTwoFoldersGetsTwoSources() throws {
+    @Test func sameFileNameInTwoFoldersGetsTwoSources() throws {
         let index = try TemporaryIndex()
         let indexer = try Indexer(path: index.path)
         try indexer.index(SampleDocuments.meetings[0], path: "/council-a/minutes.txt")
         try indexer.index(SampleDocuments.meetings[1], path: "/council-b/minutes.txt")
         try indexer.commit()
-        XCTAssertEqual(indexer.database.documentCount, 3)
-        XCTAssertEqual(indexer.sources.count, 2)
-        XCTAssertEqual(indexer.sourceID(forPath: "/council-a/minutes.txt"), "minutes")
-        XCTAssertNotEqual(indexer.sourceID(forPath: "/council-b/minutes.txt"), "minutes")
+        #expect(indexer.database.documentCount == 3)
+        #expect(indexer.sources.count == 2)
+        #expect(indexer.sourceID(forPath: "/council-a/minutes.txt") == "minutes")
+        #expect(indexer.sourceID(forPath: "/council-b/minutes.txt") != "minutes")
     }
 
-    func testUnreadableFilesAreRecordedWithAReasonAndIndexNothing() throws {
+    @Test func unreadableFilesAreRecordedWithAReasonAndIndexNothing() throws {
         let index = try TemporaryIndex()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-files-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -73,30 +73,29 @@ final class IndexerTests: XCTestCase {
         try Data("PK".utf8).write(to: word)
 
         let indexer = try Indexer(path: index.path)
-        XCTAssertEqual(try indexer.indexFile(atPath: empty.path), .failed(sourceID: "empty", reason: "the file is empty"))
-        XCTAssertEqual(try indexer.indexFile(atPath: binary.path),
-                       .failed(sourceID: "binary", reason: "the file holds NUL bytes: binary, not text"))
-        XCTAssertEqual(try indexer.indexFile(atPath: latin1.path), .failed(sourceID: "latin1", reason: "not valid UTF-8 text"))
-        guard case let .failed(_, reason) = try indexer.indexFile(atPath: word.path) else { return XCTFail("docx was accepted") }
-        XCTAssertTrue(reason.contains("unsupported file type '.docx'"), reason)
+        #expect(try indexer.indexFile(atPath: empty.path) == .failed(sourceID: "empty", reason: "the file is empty"))
+        #expect(try indexer.indexFile(atPath: binary.path) ==
+                .failed(sourceID: "binary", reason: "the file holds NUL bytes: binary, not text"))
+        #expect(try indexer.indexFile(atPath: latin1.path) == .failed(sourceID: "latin1", reason: "not valid UTF-8 text"))
+        guard case let .failed(_, reason) = try indexer.indexFile(atPath: word.path) else { Issue.record("docx was accepted"); return }
+        #expect(reason.contains("unsupported file type '.docx'"), "\(reason)")
         guard case let .failed(_, missing) = try indexer.indexFile(atPath: folder.appendingPathComponent("gone.txt").path) else {
-            return XCTFail("a missing file was accepted")
+            Issue.record("a missing file was accepted")
+            return
         }
-        XCTAssertTrue(missing.hasPrefix("cannot read file"), missing)
+        #expect(missing.hasPrefix("cannot read file"), "\(missing)")
         try indexer.commit()
-        XCTAssertEqual(indexer.database.documentCount, 0)
-        XCTAssertEqual(Set(indexer.sources.map(\.state)), [.failed])
+        #expect(indexer.database.documentCount == 0)
+        #expect(Set(indexer.sources.map(\.state)) == [.failed])
     }
 
-    func testAnIndexFromAnotherSchemaVersionIsRefused() throws {
+    @Test func anIndexFromAnotherSchemaVersionIsRefused() throws {
         let index = try TemporaryIndex()
         do {
             let database = try WritableDatabase(path: index.path)
             try database.setMetadata("0", forKey: "quorum.schema")
             try database.commit()
         }
-        XCTAssertThrowsError(try Indexer(path: index.path)) { error in
-            XCTAssertEqual(error as? IndexError, .incompatibleSchema(found: "0", expected: Schema.version))
-        }
+        #expect(throws: IndexError.incompatibleSchema(found: "0", expected: Schema.version)) { try Indexer(path: index.path) }
     }
 }

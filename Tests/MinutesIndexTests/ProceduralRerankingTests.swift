@@ -1,5 +1,5 @@
 import Foundation
-import XCTest
+import Testing
 @testable import MinutesIndex
 
 /// A ranked page reranked from one pass of the query gives what the split query (the exact form
@@ -7,7 +7,7 @@ import XCTest
 /// weights, page after page in each order, for every judged query and some that are mostly standing business.
 /// (With the reranked page's order changed — by not scaling procedural weights, or not resorting
 /// — these fail.)
-final class ProceduralRerankingTests: XCTestCase {
+@Suite struct ProceduralRerankingTests {
     static var queries: [String] {
         get throws {
             let url = CorpusIndex.judgements.appendingPathComponent("corpus-queries.json")
@@ -29,23 +29,24 @@ final class ProceduralRerankingTests: XCTestCase {
         return pages
     }
 
-    // One test over every query, building the corpus index once, and in XCTest's phase: dozens
-    // of synchronous builds in Swift Testing's parallel run held the cooperative threads the
-    // watcher and socket suites wait on (they timed out together in CI runs on 2 cores).
-    func testRerankingGivesTheSplitQuerysPages() throws {
+    // One test over every query, building the corpus index once: dozens of synchronous builds in
+    // Swift Testing's parallel run held the cooperative threads the watcher and socket suites
+    // wait on (they timed out together in CI runs on 2 cores). This one build still runs beside
+    // them now that the suite is Swift Testing, not in XCTest's phase before them (commit 3e5c35e).
+    @Test func rerankingGivesTheSplitQuerysPages() throws {
         let (index, searcher) = try CorpusIndex.build()
         defer { withExtendedLifetime(index) {} }
         for query in try Self.queries {
             let split = try pages(of: query, reranking: false, from: searcher)
             let reranked = try pages(of: query, reranking: true, from: searcher)
-            XCTAssertTrue(reranked.map { $0.map(\.id) } == split.map { $0.map(\.id) }, "\(query)")
-            XCTAssertTrue(reranked.map { $0.map(\.rank) } == split.map { $0.map(\.rank) }, "\(query)")
-            XCTAssertTrue(reranked.map { $0.map(\.procedural) } == split.map { $0.map(\.procedural) }, "\(query)")
+            #expect(reranked.map { $0.map(\.id) } == split.map { $0.map(\.id) }, "\(query)")
+            #expect(reranked.map { $0.map(\.rank) } == split.map { $0.map(\.rank) }, "\(query)")
+            #expect(reranked.map { $0.map(\.procedural) } == split.map { $0.map(\.procedural) }, "\(query)")
             for (a, b) in zip(reranked.joined(), split.joined()) {
-                XCTAssertTrue(abs(a.weight - b.weight) <= 1e-9 * max(1, b.weight), "\(query), \(a.id): \(a.weight) against \(b.weight)")
+                #expect(abs(a.weight - b.weight) <= 1e-9 * max(1, b.weight), "\(query), \(a.id): \(a.weight) against \(b.weight)")
                 // Snippets may pick another passage: Xapian's snippet generator weighs the words by
                 // the MSet's statistics, which count each word twice in the split query.
-                XCTAssertTrue(a.snippet.contains("<b>") == b.snippet.contains("<b>"), "\(query), \(a.id)")
+                #expect(a.snippet.contains("<b>") == b.snippet.contains("<b>"), "\(query), \(a.id)")
             }
         }
     }
@@ -53,7 +54,7 @@ final class ProceduralRerankingTests: XCTestCase {
     /// One meeting whose 40 procedural items match "quorum" strongly and whose 5 substantive
     /// items match it weakly: the best matches of the unsplit query are all procedural, so no
     /// page can be decided from them, in any order, and the split query must give it.
-    func testAPageTheBestMatchesCannotDecideComesFromTheSplitQuery() throws {
+    @Test func aPageTheBestMatchesCannotDecideComesFromTheSplitQuery() throws {
         let folder = try TemporaryIndex()
         var items: [(String, String, String, [String])] = []
         for n in 1...40 { items.append(("\(n)", "QUORUM CHECK \(n)", "Quorum quorum quorum: the meeting was quorate.", [])) }
@@ -73,8 +74,8 @@ final class ProceduralRerankingTests: XCTestCase {
             let reranked = try searcher.search(request).hits
             searcher.reranksProceduralItems = false
             let split = try searcher.search(request).hits
-            XCTAssertTrue(reranked.map(\.id) == split.map(\.id), "\(order)")
-            XCTAssertTrue(split.allSatisfy { !$0.procedural }, "\(order): the five substantive items come first: \(split.map(\.id))")
+            #expect(reranked.map(\.id) == split.map(\.id), "\(order)")
+            #expect(split.allSatisfy { !$0.procedural }, "\(order): the five substantive items come first: \(split.map(\.id))")
         }
     }
 }

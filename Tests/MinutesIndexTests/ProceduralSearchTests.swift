@@ -1,14 +1,14 @@
 import Foundation
 import MinutesIngest
-import XCTest
+import Testing
 @testable import MinutesIndex
 
 /// Procedural items are found, listed by `kind:procedural`, ranked below substantive items and
 /// can be left out.
-final class ProceduralSearchTests: XCTestCase {
-    private var index: TemporaryIndex!
+@Suite struct ProceduralSearchTests {
+    private let index: TemporaryIndex
 
-    override func setUpWithError() throws {
+    init() throws {
         index = try TemporaryIndex()
         var minutes = SampleDocuments.minutes(date: "2024-05-01", items: [
             ("1", "DECLARATIONS OF INTEREST", "There were no declarations of interest.", []),
@@ -30,31 +30,31 @@ final class ProceduralSearchTests: XCTestCase {
         try Searcher(path: index.path).search(request).hits
     }
 
-    func testKindProceduralListsProceduralItemsOnly() throws {
-        XCTAssertEqual(Set(try search(SearchRequest(query: "kind:procedural")).map(\.id)), ["p:1.1", "p:1.3"])
-        XCTAssertEqual(Set(try search(SearchRequest(kinds: ["procedural"])).map(\.id)), ["p:1.1", "p:1.3"])
-        XCTAssertEqual(Set(try search(SearchRequest(query: "kind:minutes")).map(\.id)), ["p:1.1", "p:1.2", "p:1.3"],
-                       "the section kind stays")
+    @Test func kindProceduralListsProceduralItemsOnly() throws {
+        #expect(Set(try search(SearchRequest(query: "kind:procedural")).map(\.id)) == ["p:1.1", "p:1.3"])
+        #expect(Set(try search(SearchRequest(kinds: [.procedural])).map(\.id)) == ["p:1.1", "p:1.3"])
+        #expect(Set(try search(SearchRequest(query: "kind:minutes")).map(\.id)) == ["p:1.1", "p:1.2", "p:1.3"],
+                "the section kind stays")
     }
 
-    func testHitsSayWhetherTheyAreProcedural() throws {
+    @Test func hitsSayWhetherTheyAreProcedural() throws {
         let hits = try search(SearchRequest(query: "meeting OR conduct OR declarations"))
-        XCTAssertEqual(Dictionary(uniqueKeysWithValues: hits.map { ($0.id, $0.procedural) }),
-                       ["p:1.1": true, "p:1.2": false, "p:1.3": true])
+        #expect(Dictionary(uniqueKeysWithValues: hits.map { ($0.id, $0.procedural) }) ==
+                ["p:1.1": true, "p:1.2": false, "p:1.3": true])
         let record = try Searcher(path: index.path).item(id: "p:1.1")
-        XCTAssertTrue(record.procedural)
+        #expect(record.procedural)
     }
 
-    func testASubstantiveItemIsNotBuriedUnderProceduralOnes() throws {
+    @Test func aSubstantiveItemIsNotBuriedUnderProceduralOnes() throws {
         // The procedural item is short and names the words in its title: unweighted, it would win.
         let hits = try search(SearchRequest(query: "declarations of interest"))
-        XCTAssertEqual(hits.map(\.id), ["p:1.2", "p:1.1"])
+        #expect(hits.map(\.id) == ["p:1.2", "p:1.1"])
         let phrase = try search(SearchRequest(query: "\"declarations of interest\""))
-        XCTAssertEqual(phrase.map(\.id), ["p:1.2", "p:1.1"])
+        #expect(phrase.map(\.id) == ["p:1.2", "p:1.1"])
     }
 
-    func testProceduralItemsCanBeLeftOut() throws {
-        XCTAssertEqual(try search(SearchRequest(query: "declarations", excludeProcedural: true)).map(\.id), ["p:1.2"])
-        XCTAssertEqual(try search(SearchRequest(excludeProcedural: true)).map(\.id), ["p:1.2"])
+    @Test func proceduralItemsCanBeLeftOut() throws {
+        #expect(try search(SearchRequest(query: "declarations", excludeProcedural: true)).map(\.id) == ["p:1.2"])
+        #expect(try search(SearchRequest(excludeProcedural: true)).map(\.id) == ["p:1.2"])
     }
 }

@@ -1,53 +1,53 @@
 import Foundation
-import XCTest
+import Testing
 @testable import MinutesIndex
 
 /// The judged queries over the shipped corpus, run through a fresh index: floors a little below
 /// today's figures, so a change that makes ranking worse fails here. The metric arithmetic is
 /// checked on hand-made rankings first.
-final class RelevanceEvaluationTests: XCTestCase {
-    func testMetricsOnKnownRankings() throws {
+@Suite struct RelevanceEvaluationTests {
+    @Test func metricsOnKnownRankings() throws {
         let evaluation = RelevanceEvaluation(queries: [], cutoff: 3)
         let judged = JudgedQuery(query: "q", relevant: ["a", "b"])
         let perfect = evaluation.score(judged, ranked: ["a", "b", "x"])
-        XCTAssertEqual(perfect.ndcg, 1, accuracy: 1e-9)
-        XCTAssertEqual(perfect.recall, 1)
-        XCTAssertEqual(perfect.reciprocalRank, 1)
+        #expect(abs(perfect.ndcg - 1) <= 1e-9)
+        #expect(perfect.recall == 1)
+        #expect(perfect.reciprocalRank == 1)
 
         // Relevant at ranks 2 and 4 (beyond the cut-off of 3): DCG 1/log2(3); ideal 1 + 1/log2(3).
         let late = evaluation.score(judged, ranked: ["x", "a", "y", "b"])
         let atTwo: Double = 1 / log2(3)
-        XCTAssertEqual(late.ndcg, atTwo / (1 + atTwo), accuracy: 1e-9)
-        XCTAssertEqual(late.recall, 0.5)
-        XCTAssertEqual(late.reciprocalRank, 0.5)
-        XCTAssertEqual(late.firstRelevantRank, 2)
-        XCTAssertEqual(late.missing, ["b"])
+        #expect(abs(late.ndcg - atTwo / (1 + atTwo)) <= 1e-9)
+        #expect(late.recall == 0.5)
+        #expect(late.reciprocalRank == 0.5)
+        #expect(late.firstRelevantRank == 2)
+        #expect(late.missing == ["b"])
 
         // Graded: the grade-2 item second and grade-1 first is worse than the other way round.
         let graded = JudgedQuery(query: "q", relevant: ["a", "b"], grades: ["a": 2, "b": 1])
         let swapped = evaluation.score(graded, ranked: ["b", "a"])
         let third: Double = 1 / log2(3)
         let expected: Double = (1 + 3 * third) / (3 + third)
-        XCTAssertEqual(swapped.ndcg, expected, accuracy: 1e-9)
-        XCTAssertEqual(evaluation.score(graded, ranked: []).reciprocalRank, 0)
+        #expect(abs(swapped.ndcg - expected) <= 1e-9)
+        #expect(evaluation.score(graded, ranked: []).reciprocalRank == 0)
 
         let report = RelevanceReport(cutoff: 3, queries: [perfect, late])
-        XCTAssertEqual(report.recall, 0.75)
-        XCTAssertEqual(report.mrr, 0.75)
+        #expect(report.recall == 0.75)
+        #expect(report.mrr == 0.75)
         let json = try JSONEncoder().encode(report)
         let object = try JSONSerialization.jsonObject(with: json) as? [String: Any]
-        XCTAssertEqual(object?["mrr"] as? Double, 0.75)
-        XCTAssertEqual(try JSONDecoder().decode(RelevanceReport.self, from: json), report)
+        #expect(object?["mrr"] as? Double == 0.75)
+        #expect(try JSONDecoder().decode(RelevanceReport.self, from: json) == report)
     }
 
-    func testTheCorpusJudgementsMeetTheirFloors() throws {
+    @Test func theCorpusJudgementsMeetTheirFloors() throws {
         let (index, searcher) = try CorpusIndex.build()
         _ = index
         let evaluation = try RelevanceEvaluation(contentsOf: CorpusIndex.judgements.appendingPathComponent("corpus-queries.json"))
-        XCTAssertGreaterThanOrEqual(evaluation.queries.count, 30)
+        #expect(evaluation.queries.count >= 30)
         // Every judged id names a real item: a typo in the judgements would otherwise only lower the figures.
         for judged in evaluation.queries {
-            for id in judged.relevant { XCTAssertNoThrow(try searcher.item(id: id), "\(judged.query): \(id)") }
+            for id in judged.relevant { #expect(throws: Never.self, "\(judged.query): \(id)") { try searcher.item(id: id) } }
         }
         let report = try evaluation.run(with: searcher)
         print("Relevance over the corpus: \(report.summary)")
@@ -57,9 +57,9 @@ final class RelevanceEvaluationTests: XCTestCase {
                              q.missing.joined(separator: " ")))
             }
         }
-        XCTAssertGreaterThanOrEqual(report.ndcg, Self.floors.ndcg, report.summary)
-        XCTAssertGreaterThanOrEqual(report.recall, Self.floors.recall, report.summary)
-        XCTAssertGreaterThanOrEqual(report.mrr, Self.floors.mrr, report.summary)
+        #expect(report.ndcg >= Self.floors.ndcg, "\(report.summary)")
+        #expect(report.recall >= Self.floors.recall, "\(report.summary)")
+        #expect(report.mrr >= Self.floors.mrr, "\(report.summary)")
     }
 
     /// A little below the figures measured with BM25 defaults (k1 1.2, b 0.5): nDCG@10 0.893,
@@ -69,9 +69,9 @@ final class RelevanceEvaluationTests: XCTestCase {
 
 /// With `QUORUM_EVAL_SWEEP=1`, prints the corpus figures for a grid of BM25 parameters: how the
 /// weighting in ``Schema/weighting`` was chosen. Not an assertion; the floors above are.
-final class RelevanceWeightingSweep: XCTestCase {
-    func testSweepBM25Parameters() throws {
-        guard ProcessInfo.processInfo.environment["QUORUM_EVAL_SWEEP"] != nil else { return }
+@Suite struct RelevanceWeightingSweep {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["QUORUM_EVAL_SWEEP"] != nil, "set QUORUM_EVAL_SWEEP=1 to print the sweep"))
+    func sweepBM25Parameters() throws {
         let (index, searcher) = try CorpusIndex.build()
         _ = index
         let evaluation = try RelevanceEvaluation(contentsOf: CorpusIndex.judgements.appendingPathComponent("corpus-queries.json"))

@@ -1,15 +1,15 @@
 import Foundation
 import MinutesIngest
-import XCTest
+import Testing
 @testable import MinutesIndex
 
 /// Saved searches live in the index's metadata: managed by the indexer, read by a searcher,
 /// matched against each newly indexed file, and carried along when the index is copied.
-final class SavedSearchTests: XCTestCase {
-    private var index: TemporaryIndex!
-    private var indexer: Indexer!
+@Suite struct SavedSearchTests {
+    private let index: TemporaryIndex
+    private let indexer: Indexer
 
-    override func setUpWithError() throws {
+    init() throws {
         index = try TemporaryIndex()
         indexer = try Indexer(path: index.path)
         try indexer.index(SampleDocuments.meetings[0], path: "/corpus/before.txt")  // indexed before the search was saved
@@ -17,41 +17,41 @@ final class SavedSearchTests: XCTestCase {
         try indexer.commit()
     }
 
-    func testASavedSearchIsListedWithItsFilters() throws {
+    @Test func aSavedSearchIsListedWithItsFilters() throws {
         let searcher = try Searcher(path: index.path)
-        let saved = try XCTUnwrap(try searcher.savedSearch(named: "ehe"))
-        XCTAssertEqual(saved.query, "\"home education\"")
-        XCTAssertEqual(saved.filters.committees, ["Cabinet"])
-        XCTAssertEqual(try searcher.savedSearches().map(\.name), ["ehe"])
-        XCTAssertEqual(try searcher.savedSearchMatches(of: "ehe"), [], "items indexed before it was saved are not matches")
-        XCTAssertNil(try searcher.savedSearchMatches(of: "nothing-saved"))
+        let saved = try #require(try searcher.savedSearchStore.savedSearch(named: "ehe"))
+        #expect(saved.query == "\"home education\"")
+        #expect(saved.filters.committees == ["Cabinet"])
+        #expect(try searcher.savedSearchStore.list().map(\.name) == ["ehe"])
+        #expect(try searcher.savedSearchStore.matches(of: "ehe") == [], "items indexed before it was saved are not matches")
+        #expect(try searcher.savedSearchStore.matches(of: "nothing-saved") == nil)
     }
 
-    func testAMatchingDocumentIsRecordedAndANonMatchingOneIsNot() throws {
+    @Test func aMatchingDocumentIsRecordedAndANonMatchingOneIsNot() throws {
         try indexer.index(SampleDocuments.meetings[1], path: "/corpus/libraries.txt")  // no home education
         try indexer.commit()
-        XCTAssertEqual(try Searcher(path: index.path).savedSearchMatches(of: "ehe"), [])
+        #expect(try Searcher(path: index.path).savedSearchStore.matches(of: "ehe") == [])
 
         let before = Date()
         try indexer.index(SampleDocuments.meetings[2], path: "/corpus/cabinet.txt")
         try indexer.commit()
-        let matches = try XCTUnwrap(try Searcher(path: index.path).savedSearchMatches(of: "ehe"))
-        XCTAssertEqual(matches.map(\.itemID), ["cabinet:1.1"])
-        let match = try XCTUnwrap(matches.first)
-        XCTAssertEqual(match.id, "ehe/cabinet:1.1")
-        XCTAssertEqual(match.title, "HOME EDUCATION POLICY")
-        XCTAssertEqual(match.committee, "Cabinet")
-        XCTAssertEqual(match.meetingDate, MeetingDate(iso: "2024-11-05"))
-        XCTAssertEqual(match.excerpt, "Cabinet approved the policy for families who home educate.")
-        XCTAssertGreaterThanOrEqual(match.matchedAt.timeIntervalSince1970, before.timeIntervalSince1970 - 1)
+        let matches = try #require(try Searcher(path: index.path).savedSearchStore.matches(of: "ehe"))
+        #expect(matches.map(\.itemID) == ["cabinet:1.1"])
+        let match = try #require(matches.first)
+        #expect(match.id == "ehe/cabinet:1.1")
+        #expect(match.title == "HOME EDUCATION POLICY")
+        #expect(match.committee == "Cabinet")
+        #expect(match.meetingDate == MeetingDate(iso: "2024-11-05"))
+        #expect(match.excerpt == "Cabinet approved the policy for families who home educate.")
+        #expect(match.matchedAt.timeIntervalSince1970 >= before.timeIntervalSince1970 - 1)
 
         // Re-indexing the same file does not record the item a second time.
         try indexer.index(SampleDocuments.meetings[2], path: "/corpus/cabinet.txt")
         try indexer.commit()
-        XCTAssertEqual(try Searcher(path: index.path).savedSearchMatches(of: "ehe")?.count, 1)
+        #expect(try Searcher(path: index.path).savedSearchStore.matches(of: "ehe")?.count == 1)
     }
 
-    func testMatchesAreNewestFirstAndCapped() throws {
+    @Test func matchesAreNewestFirstAndCapped() throws {
         try indexer.addSavedSearch(name: "transport", request: SearchRequest(query: "transport"))
         for n in 0..<3 {
             try indexer.index(SampleDocuments.minutes(date: "2025-0\(n + 1)-10", items: [
@@ -59,35 +59,47 @@ final class SavedSearchTests: XCTestCase {
             ]), path: "/corpus/t\(n).txt")
         }
         try indexer.commit()
-        XCTAssertEqual(try indexer.savedSearches.matches(of: "transport")?.map(\.itemID), ["t2:1.1", "t1:1.1", "t0:1.1"])
+        #expect(try indexer.savedSearches.matches(of: "transport")?.map(\.itemID) == ["t2:1.1", "t1:1.1", "t0:1.1"])
     }
 
-    func testACopiedIndexKeepsItsSavedSearchesAndMatches() throws {
+    @Test func aCopiedIndexKeepsItsSavedSearchesAndMatches() throws {
         try indexer.index(SampleDocuments.meetings[2], path: "/corpus/cabinet.txt")
         try indexer.commit()
         let copy = try TemporaryIndex()
         try FileManager.default.copyItem(atPath: index.path, toPath: copy.path)
         let searcher = try Searcher(path: copy.path)
-        XCTAssertEqual(try searcher.savedSearches().map(\.name), ["ehe"])
-        XCTAssertEqual(try searcher.savedSearchMatches(of: "ehe")?.map(\.itemID), ["cabinet:1.1"])
+        #expect(try searcher.savedSearchStore.list().map(\.name) == ["ehe"])
+        #expect(try searcher.savedSearchStore.matches(of: "ehe")?.map(\.itemID) == ["cabinet:1.1"])
     }
 
-    func testRemovingASavedSearchRemovesItsMatches() throws {
+    @Test func removingASavedSearchRemovesItsMatches() throws {
         try indexer.index(SampleDocuments.meetings[2], path: "/corpus/cabinet.txt")
-        XCTAssertTrue(try indexer.removeSavedSearch(name: "ehe"))
-        XCTAssertFalse(try indexer.removeSavedSearch(name: "ehe"))
+        #expect(try indexer.removeSavedSearch(name: "ehe"))
+        #expect(try !indexer.removeSavedSearch(name: "ehe"))
         try indexer.commit()
         let searcher = try Searcher(path: index.path)
-        XCTAssertEqual(try searcher.savedSearches(), [])
-        XCTAssertNil(try searcher.savedSearchMatches(of: "ehe"))
-        XCTAssertEqual(try searcher.database.metadataKeys(withPrefix: "quorum.saved"), [])
+        #expect(try searcher.savedSearchStore.list() == [])
+        #expect(try searcher.savedSearchStore.matches(of: "ehe") == nil)
+        #expect(try searcher.database.metadataKeys(withPrefix: "quorum.saved") == [])
     }
 
-    func testBadNamesAndRequestsAreRefused() throws {
-        XCTAssertThrowsError(try indexer.addSavedSearch(name: "../feed", request: SearchRequest(query: "x"))) { error in
-            guard case IndexError.invalidParameter(name: "name", _)? = error as? IndexError else { return XCTFail("\(error)") }
+    @Test func badNamesAndRequestsAreRefused() throws {
+        let error = #expect(throws: (any Error).self) {
+            try indexer.addSavedSearch(name: "../feed", request: SearchRequest(query: "x"))
         }
-        XCTAssertThrowsError(try indexer.addSavedSearch(name: "ok", request: SearchRequest(query: "x", kinds: ["nonsense"])))
-        XCTAssertEqual(try indexer.savedSearches.list().map(\.name), ["ehe"])
+        if let error {
+            if case IndexError.invalidParameter(name: "name", _)? = error as? IndexError {} else { Issue.record("\(error)") }
+        }
+        #expect(throws: (any Error).self) {
+            // A kind no search knows is refused where text becomes a request.
+            try indexer.addSavedSearch(name: "ok", request: SearchRequest(queryItems: [URLQueryItem(name: "q", value: "x"),
+                                                                                      URLQueryItem(name: "kind", value: "nonsense")]))
+        }
+        #expect(try indexer.savedSearches.list().map(\.name) == ["ehe"])
     }
+}
+
+private extension Searcher {
+    /// The saved searches as this searcher's read handle sees them.
+    var savedSearchStore: SavedSearchStore { SavedSearchStore(database: database) }
 }

@@ -27,7 +27,7 @@ import Testing
         #expect(source.needsALook)
 
         let searcher = try Searcher(path: index.path)
-        let all = try searcher.search(SearchRequest(query: "footpath", facets: ["year"], limit: 50))
+        let all = try searcher.search(SearchRequest(query: "footpath", facets: [.year], limit: 50))
         #expect(all.total == source.itemCount)
         #expect(all.hits.allSatisfy { $0.item.title.contains("(passage ") })
         #expect(all.facets["year"] == [FacetCount(value: "unknown", count: source.itemCount)])

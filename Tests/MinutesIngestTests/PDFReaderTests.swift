@@ -1,78 +1,70 @@
 import Foundation
 @testable import MinutesIngest
-import XCTest
+import Testing
 
 /// PDFs read through pdftotext, on fixtures made by scripts/make-test-pdfs (enscript + ps2pdf + gs).
-final class PDFReaderTests: XCTestCase {
-    override func setUpWithError() throws {
-        guard ExternalTool.locate("pdftotext") != nil else {
-            throw XCTSkip("pdftotext is not installed (scripts/install-system-packages installs poppler-utils)")
-        }
-    }
-
-    func testPDFOfShippedMinutesParsesToTheSameItemsAsItsText() throws {
+@Suite(.enabled(if: ExternalTool.locate("pdftotext") != nil,
+                "pdftotext is not installed (scripts/install-system-packages installs poppler-utils)"))
+struct PDFReaderTests {
+    @Test func pdfOfShippedMinutesParsesToTheSameItemsAsItsText() throws {
         let name = "improving-lives-2018-09-18-minutes"
         let fromText = try CorpusFiles.parse(name + ".txt")
         let url = try FixtureFiles.url("pdf/\(name).pdf")
         let fromPDF = MinutesParser().parse(try DocumentReader.readText(at: url), fileName: name + ".pdf")
 
-        XCTAssertEqual(fromPDF.committee, fromText.committee)
-        XCTAssertEqual(fromPDF.sections.map(\.kind), fromText.sections.map(\.kind))
-        XCTAssertEqual(fromPDF.sections.map(\.meetingDate), fromText.sections.map(\.meetingDate))
+        #expect(fromPDF.committee == fromText.committee)
+        #expect(fromPDF.sections.map(\.kind) == fromText.sections.map(\.kind))
+        #expect(fromPDF.sections.map(\.meetingDate) == fromText.sections.map(\.meetingDate))
         let textItems = fromText.sections.flatMap(\.items)
         let pdfItems = fromPDF.sections.flatMap(\.items)
-        XCTAssertEqual(pdfItems.map(\.number), ["19", "20", "21", "22", "23", "24", "25", "26", "27", "28"])
-        XCTAssertEqual(pdfItems.map(\.number), textItems.map(\.number))
-        XCTAssertEqual(pdfItems.map(\.title), textItems.map(\.title))
-        XCTAssertEqual(pdfItems.map(\.resolved), textItems.map(\.resolved))
-        XCTAssertEqual(pdfItems.map(\.isProcedural), textItems.map(\.isProcedural))
-        XCTAssertEqual(fromPDF.present, fromText.present)
-        XCTAssertEqual(fromPDF.present.first, "Brookes")
+        #expect(pdfItems.map(\.number) == ["19", "20", "21", "22", "23", "24", "25", "26", "27", "28"])
+        #expect(pdfItems.map(\.number) == textItems.map(\.number))
+        #expect(pdfItems.map(\.title) == textItems.map(\.title))
+        #expect(pdfItems.map(\.resolved) == textItems.map(\.resolved))
+        #expect(pdfItems.map(\.isProcedural) == textItems.map(\.isProcedural))
+        #expect(fromPDF.present == fromText.present)
+        #expect(fromPDF.present.first == "Brookes")
     }
 
-    func testAScanWithoutTextLayerIsReportedClearly() throws {
-        XCTAssertThrowsError(try DocumentReader.readText(at: FixtureFiles.url("pdf/scan.pdf"))) { error in
-            let reason = (error as? IngestError)?.reason ?? ""
-            XCTAssertTrue(reason.hasPrefix("no text layer"), reason)
-        }
+    @Test func aScanWithoutTextLayerIsReportedClearly() throws {
+        let error = #expect(throws: IngestError.self) { try DocumentReader.readText(at: FixtureFiles.url("pdf/scan.pdf")) }
+        let reason = error?.reason ?? ""
+        #expect(reason.hasPrefix("no text layer"), "\(reason)")
     }
 
-    func testAnEncryptedPDFSaysSo() throws {
-        XCTAssertThrowsError(try DocumentReader.readText(at: FixtureFiles.url("pdf/encrypted.pdf"))) { error in
-            XCTAssertEqual((error as? IngestError)?.reason, "the PDF is encrypted: it needs a password to open")
-        }
+    @Test func anEncryptedPDFSaysSo() throws {
+        let error = #expect(throws: IngestError.self) { try DocumentReader.readText(at: FixtureFiles.url("pdf/encrypted.pdf")) }
+        #expect(error?.reason == "the PDF is encrypted: it needs a password to open")
     }
 
-    func testACorruptPDFSaysSo() throws {
+    @Test func aCorruptPDFSaysSo() throws {
         let good = try Data(contentsOf: FixtureFiles.url("pdf/improving-lives-2018-09-18-minutes.pdf"))
         let url = URL(fileURLWithPath: "/tmp/broken.pdf")
-        XCTAssertThrowsError(try DocumentReader.text(of: good.prefix(400), at: url)) { error in
-            let reason = (error as? IngestError)?.reason ?? ""
-            XCTAssertTrue(reason.hasPrefix("the PDF is damaged or not a PDF (pdftotext: "), reason)
-            XCTAssertEqual((error as? IngestError)?.path, "/tmp/broken.pdf")
-        }
-        XCTAssertThrowsError(try DocumentReader.text(of: Data("hello".utf8), at: url)) { error in
-            XCTAssertEqual((error as? IngestError)?.reason, "not a PDF: the file has no %PDF header")
-        }
+        let damaged = #expect(throws: IngestError.self) { try DocumentReader.text(of: good.prefix(400), at: url) }
+        let reason = damaged?.reason ?? ""
+        #expect(reason.hasPrefix("the PDF is damaged or not a PDF (pdftotext: "), "\(reason)")
+        #expect(damaged?.path == "/tmp/broken.pdf")
+        let notPDF = #expect(throws: IngestError.self) { try DocumentReader.text(of: Data("hello".utf8), at: url) }
+        #expect(notPDF?.reason == "not a PDF: the file has no %PDF header")
     }
 
-    func testAMissingPdftotextNamesThePackage() throws {
+    @Test func aMissingPdftotextNamesThePackage() throws {
         let empty = try TemporaryFolder()
         let options = ReadOptions(toolDirectories: [empty.url.path])
-        XCTAssertThrowsError(try DocumentReader.readText(at: FixtureFiles.url("pdf/scan.pdf"), options: options)) { error in
-            XCTAssertEqual((error as? IngestError)?.reason, "pdftotext not found: install poppler-utils")
+        let error = #expect(throws: IngestError.self) {
+            try DocumentReader.readText(at: FixtureFiles.url("pdf/scan.pdf"), options: options)
         }
+        #expect(error?.reason == "pdftotext not found: install poppler-utils")
     }
 
-    func testOutputBeyondTheLimitStopsTheTool() throws {
+    @Test func outputBeyondTheLimitStopsTheTool() throws {
         let options = ReadOptions(maxTextBytes: 1000)
         let url = try FixtureFiles.url("pdf/improving-lives-2018-09-18-minutes.pdf")
-        XCTAssertThrowsError(try DocumentReader.readText(at: url, options: options)) { error in
-            XCTAssertEqual((error as? IngestError)?.reason, "pdftotext produced more than 1000 bytes of text and was stopped")
-        }
+        let error = #expect(throws: IngestError.self) { try DocumentReader.readText(at: url, options: options) }
+        #expect(error?.reason == "pdftotext produced more than 1000 bytes of text and was stopped")
     }
 
-    func testAToolThatHangsIsKilledAtTheTimeLimit() throws {
+    @Test func aToolThatHangsIsKilledAtTheTimeLimit() throws {
         // A stand-in "pdftotext" that never finishes.
         let folder = try TemporaryFolder()
         let fake = folder.url.appendingPathComponent("pdftotext")
@@ -80,26 +72,28 @@ final class PDFReaderTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake.path)
         let options = ReadOptions(timeout: 0.5, toolDirectories: [folder.url.path])
         let started = Date()
-        XCTAssertThrowsError(try DocumentReader.readText(at: FixtureFiles.url("pdf/scan.pdf"), options: options)) { error in
-            XCTAssertEqual((error as? IngestError)?.reason, "pdftotext took longer than 0.5 s and was stopped")
+        let error = #expect(throws: IngestError.self) {
+            try DocumentReader.readText(at: FixtureFiles.url("pdf/scan.pdf"), options: options)
         }
-        XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+        #expect(error?.reason == "pdftotext took longer than 0.5 s and was stopped")
+        #expect(Date().timeIntervalSince(started) < 5)
     }
 
-    func testOCRReadsAScanWhenEnabledAndTesseractIsInstalled() throws {
+    @Test func ocrReadsAScanWhenEnabledAndTesseractIsInstalled() throws {
         let scan = try FixtureFiles.url("pdf/cabinet-scan.pdf")
-        XCTAssertThrowsError(try DocumentReader.readText(at: scan)) { error in
-            XCTAssertTrue(((error as? IngestError)?.reason ?? "").hasPrefix("no text layer"))
-        }
-        guard ExternalTool.locate("tesseract") != nil else { throw XCTSkip("tesseract-ocr is not installed (OCR is optional)") }
+        let unread = #expect(throws: IngestError.self) { try DocumentReader.readText(at: scan) }
+        #expect((unread?.reason ?? "").hasPrefix("no text layer"))
+        // The check above runs either way; the rest needs tesseract (a skip, as XCTSkip was).
+        guard ExternalTool.locate("tesseract") != nil else { try Test.cancel("tesseract-ocr is not installed (OCR is optional)") }
         let doc = MinutesParser().parse(try DocumentReader.readText(at: scan, options: ReadOptions(ocr: true)), fileName: "cabinet-scan.pdf")
         let items = doc.sections.flatMap(\.items)
-        XCTAssertEqual(items.map(\.number), ["CAB 44/25", "CAB 45/25", "CAB 46/25"])
-        XCTAssertEqual(items.first?.title, "DECLARATIONS OF INTEREST")
-        XCTAssertEqual(doc.present.first, "Okafor")
+        #expect(items.map(\.number) == ["CAB 44/25", "CAB 45/25", "CAB 46/25"])
+        #expect(items.first?.title == "DECLARATIONS OF INTEREST")
+        #expect(doc.present.first == "Okafor")
         // A drawing with no words: OCR runs and says it found nothing.
-        XCTAssertThrowsError(try DocumentReader.readText(at: FixtureFiles.url("pdf/scan.pdf"), options: ReadOptions(ocr: true))) { error in
-            XCTAssertEqual((error as? IngestError)?.reason, "no text layer, and OCR found no text in the PDF's images")
+        let blank = #expect(throws: IngestError.self) {
+            try DocumentReader.readText(at: FixtureFiles.url("pdf/scan.pdf"), options: ReadOptions(ocr: true))
         }
+        #expect(blank?.reason == "no text layer, and OCR found no text in the PDF's images")
     }
 }

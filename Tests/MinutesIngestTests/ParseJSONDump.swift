@@ -1,14 +1,15 @@
 import Foundation
 import MinutesIngest
-import XCTest
+import Testing
 
 /// A development aid, not a check: when QUORUM_PARSE_OUT is set, parses every .txt/.md file in
 /// QUORUM_PARSE_DIR (default: the shipped Corpus/) and writes the `[MinutesDocument]` JSON there,
 /// ready for `structure-score GOLD.json OUT.json`.
-final class ParseJSONDump: XCTestCase {
-    func testWriteParseJSONWhenAsked() throws {
+@Suite struct ParseJSONDump {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["QUORUM_PARSE_OUT"] != nil, "set QUORUM_PARSE_OUT to write parse JSON"))
+    func writeParseJSONWhenAsked() throws {
         let env = ProcessInfo.processInfo.environment
-        guard let out = env["QUORUM_PARSE_OUT"] else { throw XCTSkip("set QUORUM_PARSE_OUT to write parse JSON") }
+        let out = try #require(env["QUORUM_PARSE_OUT"])
         let dir = env["QUORUM_PARSE_DIR"].map { URL(fileURLWithPath: $0) } ?? CorpusFiles.directory
         let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
             .filter { DocumentReader.supportedExtensions.contains($0.pathExtension.lowercased()) }

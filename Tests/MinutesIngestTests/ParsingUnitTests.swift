@@ -1,9 +1,10 @@
+import Foundation
 @testable import MinutesIngest
-import XCTest
+import Testing
 
 /// The small parts of the parser, one concept each.
-final class DateExtractorTests: XCTestCase {
-    func testFormsCouncilsPrint() {
+@Suite struct DateExtractorTests {
+    @Test func formsCouncilsPrint() {
         let cases: [(String, MeetingDate?)] = [
             ("Tuesday 22 July 2025", MeetingDate(year: 2025, month: 7, day: 22)),
             ("18th September, 2018", MeetingDate(year: 2018, month: 9, day: 18)),
@@ -19,21 +20,21 @@ final class DateExtractorTests: XCTestCase {
             ("31 February 2025", nil),
         ]
         for (text, expected) in cases {
-            XCTAssertEqual(DateExtractor.firstDate(in: text), expected, text)
+            #expect(DateExtractor.firstDate(in: text) == expected, "\(text)")
         }
     }
 }
 
-final class LineCleanerTests: XCTestCase {
-    func testMarkupAndBulletsGo() {
+@Suite struct LineCleanerTests {
+    @Test func markupAndBulletsGo() {
         let lines = LineCleaner.lines(of: "## 14. MINUTES OF THE PREVIOUS MEETING\n**Resolved:-** held on 18<sup>th</sup> June\n\u{F0B7} The Rotherham Context\n- 1.1 In 2023\nsee [the website](#) now\n")
-        XCTAssertEqual(lines.map(\.text), ["14. MINUTES OF THE PREVIOUS MEETING", "Resolved:- held on 18th June",
-                                           "The Rotherham Context", "1.1 In 2023", "see the website now"])
-        XCTAssertEqual(lines.map(\.isBullet), [false, false, true, true, false])
-        XCTAssertEqual(lines.map(\.number), [1, 2, 3, 4, 5])
+        #expect(lines.map(\.text) == ["14. MINUTES OF THE PREVIOUS MEETING", "Resolved:- held on 18th June",
+                                    "The Rotherham Context", "1.1 In 2023", "see the website now"])
+        #expect(lines.map(\.isBullet) == [false, false, true, true, false])
+        #expect(lines.map(\.number) == [1, 2, 3, 4, 5])
     }
 
-    func testPageFurniture() {
+    @Test func pageFurniture() {
         var lines = LineCleaner.lines(of: """
             text
              2 IMPROVING LIVES SELECT
@@ -49,67 +50,67 @@ final class LineCleanerTests: XCTestCase {
             Page 8 of 17
             """)
         PageFurniture(committee: "IMPROVING LIVES SELECT COMMISSION").mark(&lines)
-        XCTAssertEqual(lines.map(\.isFurniture), [false, true, true, true, false, false, true, true, true, true, true, true])
+        #expect(lines.map(\.isFurniture) == [false, true, true, true, false, false, true, true, true, true, true, true])
     }
 
-    func testHyphenationMendedOnlyWhereTheDocumentSaysSo() {
+    @Test func hyphenationMendedOnlyWhereTheDocumentSaysSo() {
         // The joiner learns from the document it joins: these lines are the document.
         let lines = LineCleaner.lines(of: "education matters\nflexi-schooling works\nthe educa-\ntion team\n\nabout flexi-\nschooling\n")
         let joiner = TextJoiner(lines: lines)
-        XCTAssertEqual(joiner.join(["the educa-", "tion team"]), "the education team")
-        XCTAssertEqual(joiner.join(["about flexi-", "schooling"]), "about flexi-schooling")
-        XCTAssertEqual(joiner.join(["Councillor Fenwick-", "Green"]), "Councillor Fenwick-Green")
-        XCTAssertEqual(joiner.join(["had to self-", "isolate"]), "had to self-isolate")
-        XCTAssertEqual(joiner.join(["Assistant Director -", "Early Help"]), "Assistant Director - Early Help")
+        #expect(joiner.join(["the educa-", "tion team"]) == "the education team")
+        #expect(joiner.join(["about flexi-", "schooling"]) == "about flexi-schooling")
+        #expect(joiner.join(["Councillor Fenwick-", "Green"]) == "Councillor Fenwick-Green")
+        #expect(joiner.join(["had to self-", "isolate"]) == "had to self-isolate")
+        #expect(joiner.join(["Assistant Director -", "Early Help"]) == "Assistant Director - Early Help")
     }
 }
 
-final class AttendanceExtractorTests: XCTestCase {
-    func testPresentApologiesAndInvitedMembers() throws {
-        let attendance = try XCTUnwrap(AttendanceExtractor.extract(from: [
+@Suite struct AttendanceExtractorTests {
+    @Test func presentApologiesAndInvitedMembers() throws {
+        let attendance = try #require(AttendanceExtractor.extract(from: [
             "Present:- Councillor Monk (in the Chair); Councillors Brent, T. Collingham, N Harper and Julie Turner.",
             "Councillor Steele, Chair of the Overview Scrutiny Management Board, was in attendance at the invitation of the Chair.",
             "Apologies for absence were received from Councillor Cusworth.",
         ]))
-        XCTAssertEqual(attendance.chair, "Monk")
-        XCTAssertEqual(attendance.chairFirstPresent, ["Monk", "Brent", "Collingham", "Harper", "Turner"])
-        XCTAssertEqual(attendance.inAttendance, ["Steele"])
-        XCTAssertEqual(attendance.apologies, ["Cusworth"])
+        #expect(attendance.chair == "Monk")
+        #expect(attendance.chairFirstPresent == ["Monk", "Brent", "Collingham", "Harper", "Turner"])
+        #expect(attendance.inAttendance == ["Steele"])
+        #expect(attendance.apologies == ["Cusworth"])
     }
 
-    func testChairMarkedAfterTheName() throws {
-        let attendance = try XCTUnwrap(AttendanceExtractor.extract(from: [
+    @Test func chairMarkedAfterTheName() throws {
+        let attendance = try #require(AttendanceExtractor.extract(from: [
             "Present: Councillor Jane Smith (Chair), Councillors Jarvis (Vice-Chair) and Lee (substitute for Councillor Moss)",
         ]))
-        XCTAssertEqual(attendance.chair, "Smith")
-        XCTAssertEqual(attendance.chairFirstPresent, ["Smith", "Jarvis", "Lee"])
-        XCTAssertEqual(attendance.substitutes, ["Lee"])
+        #expect(attendance.chair == "Smith")
+        #expect(attendance.chairFirstPresent == ["Smith", "Jarvis", "Lee"])
+        #expect(attendance.substitutes == ["Lee"])
     }
 }
 
-final class ItemHeadingTests: XCTestCase {
-    func testHeadingForms() {
+@Suite struct ItemHeadingTests {
+    @Test func headingForms() {
         func parse(_ s: String) -> NumberedHeading? { NumberedHeading.parse(LineCleaner.clean(Substring(s), number: 1)) }
-        XCTAssertEqual(parse("90.   MINUTES OF THE PREVIOUS MEETING ")?.number, "90")
-        XCTAssertEqual(parse("# 17. QUESTIONS")?.title, "QUESTIONS")
-        XCTAssertEqual(parse("CAB 45/25 Budget Monitoring")?.number, "CAB 45/25")
-        XCTAssertEqual(parse("11 Implications for CO₂")?.bare, true)
-        XCTAssertNil(parse("1.1 RESOLVED: that the report be noted"))
-        XCTAssertNil(parse("1) Considered the report"))
-        XCTAssertNil(parse("(a) that the position be noted"))
-        XCTAssertNil(parse("11.30 a.m. on the day"))
-        XCTAssertNil(parse("- 1. Bulleted entry"))
+        #expect(parse("90.   MINUTES OF THE PREVIOUS MEETING ")?.number == "90")
+        #expect(parse("# 17. QUESTIONS")?.title == "QUESTIONS")
+        #expect(parse("CAB 45/25 Budget Monitoring")?.number == "CAB 45/25")
+        #expect(parse("11 Implications for CO₂")?.bare == true)
+        #expect(parse("1.1 RESOLVED: that the report be noted") == nil)
+        #expect(parse("1) Considered the report") == nil)
+        #expect(parse("(a) that the position be noted") == nil)
+        #expect(parse("11.30 a.m. on the day") == nil)
+        #expect(parse("- 1. Bulleted entry") == nil)
     }
 
-    func testResolutionBlocksWithLetteredParts() {
+    @Test func resolutionBlocksWithLetteredParts() {
         let lines = LineCleaner.lines(of: "Members discussed it.\n\nRESOLVED:\n(a) that it be noted; and\n(b) that a report follow.\n\nThe Chair thanked officers.\n")
         let paragraphs = [[lines[0]], [lines[2], lines[3], lines[4]], [lines[6]]]
         let resolutions = ResolutionExtractor.resolutions(in: paragraphs, joiner: TextJoiner(lines: lines))
-        XCTAssertEqual(resolutions, ["RESOLVED: (a) that it be noted; and (b) that a report follow."])
+        #expect(resolutions == ["RESOLVED: (a) that it be noted; and (b) that a report follow."])
     }
 
-    func testReferencesToOtherMinutes() {
-        XCTAssertEqual(ReferenceExtractor.references(in: "Further to Minute No. 53 of the Commission and Minute CAB 31/24, and Minute No.13(3))."),
-                       ["53", "CAB 31/24", "13(3)"])
+    @Test func referencesToOtherMinutes() {
+        #expect(ReferenceExtractor.references(in: "Further to Minute No. 53 of the Commission and Minute CAB 31/24, and Minute No.13(3)).") ==
+                ["53", "CAB 31/24", "13(3)"])
     }
 }

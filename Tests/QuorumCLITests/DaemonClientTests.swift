@@ -1,9 +1,9 @@
 import Foundation
-import XCTest
+import Testing
 
 /// `quorum` asking a real `quorumd` over its socket: search, add, status, show, similar, remove.
-final class DaemonClientTests: XCTestCase {
-    func testTheCLIThroughTheDaemon() async throws {
+@Suite struct DaemonClientTests {
+    @Test func theCLIThroughTheDaemon() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-cli-daemon-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder + "/corpus", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -24,38 +24,38 @@ final class DaemonClientTests: XCTestCase {
             try await Task.sleep(for: .milliseconds(50))
             status = try CLIRunner.quorum("status", "--socket", socket)
         }
-        XCTAssertTrue(status.stdout.hasPrefix("10 items from 1 of 1 sources; 0 failed"), status.stdout + status.stderr)
+        #expect(status.stdout.hasPrefix("10 items from 1 of 1 sources; 0 failed"), "\(status.stdout + status.stderr)")
 
         let search = try CLIRunner.quorum("search", "--socket", socket, "--json", "children missing education", "--facet", "year")
-        XCTAssertEqual(search.status, 0, search.stderr)
+        #expect(search.status == 0, "\(search.stderr)")
         let result = try search.json()
-        let first = try XCTUnwrap((result["hits"] as? [[String: Any]])?.first)
-        XCTAssertEqual((first["item"] as? [String: Any])?["title"] as? String, "CHILDREN MISSING EDUCATION")
-        XCTAssertEqual(first["meeting_date"] as? String, "2018-09-18")
+        let first = try #require((result["hits"] as? [[String: Any]])?.first)
+        #expect((first["item"] as? [String: Any])?["title"] as? String == "CHILDREN MISSING EDUCATION")
+        #expect(first["meeting_date"] as? String == "2018-09-18")
 
         let added = try CLIRunner.quorum("add", "--socket", socket, CLIRunner.corpus + "/improving-lives-2024-07-30-minutes.txt")
-        XCTAssertEqual(added.status, 0, added.stderr)
-        XCTAssertTrue(added.stdout.hasPrefix("indexed \(folder)/corpus/improving-lives-2024-07-30-minutes.txt as source improving-lives-2024-07-30-minutes: 9 items"),
-                      added.stdout)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.hasPrefix("indexed \(folder)/corpus/improving-lives-2024-07-30-minutes.txt as source improving-lives-2024-07-30-minutes: 9 items"),
+                "\(added.stdout)")
         let peer = try CLIRunner.quorum("search", "--socket", socket, "--json", "leaving care peer challenge")
-        let peerHit = try XCTUnwrap((try peer.json()["hits"] as? [[String: Any]])?.first)
-        XCTAssertEqual(peerHit["meeting_date"] as? String, "2024-07-30")
+        let peerHit = try #require((try peer.json()["hits"] as? [[String: Any]])?.first)
+        #expect(peerHit["meeting_date"] as? String == "2024-07-30")
 
         let shown = try CLIRunner.quorum("show", "--socket", socket, "improving-lives-2024-07-30-minutes:1.6")
-        XCTAssertTrue(shown.stdout.hasPrefix("19. LOCAL GOVERNMENT ASSOCIATION LEAVING CARE PEER CHALLENGE"), shown.stdout + shown.stderr)
+        #expect(shown.stdout.hasPrefix("19. LOCAL GOVERNMENT ASSOCIATION LEAVING CARE PEER CHALLENGE"), "\(shown.stdout + shown.stderr)")
         let similar = try CLIRunner.quorum("similar", "--socket", socket, "--json", "improving-lives-2024-07-30-minutes:1.6")
-        XCTAssertEqual(similar.status, 0, similar.stderr)
-        XCTAssertFalse(((try similar.json()["hits"] as? [[String: Any]]) ?? []).contains { $0["id"] as? String == "improving-lives-2024-07-30-minutes:1.6" })
+        #expect(similar.status == 0, "\(similar.stderr)")
+        #expect(!(((try similar.json()["hits"] as? [[String: Any]]) ?? []).contains { $0["id"] as? String == "improving-lives-2024-07-30-minutes:1.6" }))
 
         let removed = try CLIRunner.quorum("remove", "--socket", socket, "improving-lives-2024-07-30-minutes")
-        XCTAssertEqual(removed.status, 0, removed.stderr)
-        XCTAssertTrue(try CLIRunner.quorum("status", "--socket", socket).stdout.hasPrefix("10 items from 1 of 1 sources"))
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try CLIRunner.quorum("status", "--socket", socket).stdout.hasPrefix("10 items from 1 of 1 sources"))
         let again = try CLIRunner.quorum("remove", "--socket", socket, "improving-lives-2024-07-30-minutes")
-        XCTAssertNotEqual(again.status, 0)
-        XCTAssertTrue(again.stderr.contains("source_not_found"), again.stderr)
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("source_not_found"), "\(again.stderr)")
 
         daemon.terminate()
         daemon.waitUntilExit()
-        XCTAssertEqual(daemon.terminationStatus, 0)
+        #expect(daemon.terminationStatus == 0)
     }
 }

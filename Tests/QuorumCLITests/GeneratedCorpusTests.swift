@@ -1,15 +1,16 @@
 import Foundation
-import XCTest
+import Testing
 
 /// Benchmarks/generate-corpus writes files that the real parser reads back as exactly the items
 /// and meeting dates it meant (its items.jsonl feeds the peer engines, so the two must agree),
 /// and the same seed always gives the same files.
-final class GeneratedCorpusTests: XCTestCase {
+///
+/// A class, for `deinit`: the folders a test made are removed when its instance goes away.
+@Suite final class GeneratedCorpusTests {
     private var folders: [String] = []
 
-    override func tearDown() {
+    deinit {
         for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
-        super.tearDown()
     }
 
     private func generate(items: Int, seed: Int) throws -> String {
@@ -21,7 +22,7 @@ final class GeneratedCorpusTests: XCTestCase {
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
+        #expect(process.terminationStatus == 0)
         return out
     }
 
@@ -42,50 +43,50 @@ final class GeneratedCorpusTests: XCTestCase {
         return try text.split(separator: "\n").map { try JSONDecoder().decode(ItemLine.self, from: Data($0.utf8)) }
     }
 
-    func testTheParserFindsEveryGeneratedItemWithItsMeetingDate() throws {
+    @Test func theParserFindsEveryGeneratedItemWithItsMeetingDate() throws {
         let folder = try generate(items: 200, seed: 3)
         let expected = try itemLines(in: folder)
-        XCTAssertEqual(expected.count, 200)
+        #expect(expected.count == 200)
         let files = Dictionary(grouping: expected, by: \.file)
-        XCTAssertGreaterThan(files.count, 10)
-        XCTAssertTrue(files.keys.contains { $0.hasSuffix("agenda-pack.txt") }, "no agenda pack among \(files.keys.sorted())")
+        #expect(files.count > 10)
+        #expect(files.keys.contains { $0.hasSuffix("agenda-pack.txt") }, "no agenda pack among \(files.keys.sorted())")
 
         let paths = files.keys.sorted().map { folder + "/docs/" + $0 }
         let output = try CLIRunner.quorum(["parse", "--json"] + paths)
-        XCTAssertEqual(output.status, 0, output.stderr)
-        let documents = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
-        XCTAssertEqual(documents.count, files.count)
+        #expect(output.status == 0, "\(output.stderr)")
+        let documents = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+        #expect(documents.count == files.count)
 
         var found: [ItemLine] = []
         for (relative, document) in zip(files.keys.sorted(), documents) {
-            let committee = try XCTUnwrap(document["committee"] as? String)
+            let committee = try #require(document["committee"] as? String)
             for section in document["sections"] as? [[String: Any]] ?? [] {
-                let date = try XCTUnwrap(section["meeting_date"] as? String, "\(relative): a section without a date")
+                let date = try #require(section["meeting_date"] as? String, "\(relative): a section without a date")
                 for item in section["items"] as? [[String: Any]] ?? [] {
                     found.append(ItemLine(file: relative, date: date, title: item["title"] as? String ?? "",
                                           committee: committee, number: item["number"] as? String ?? ""))
                 }
             }
         }
-        XCTAssertEqual(found.count, 200)
+        #expect(found.count == 200)
         // Same items with the same numbers, titles (without "(Pages …)"), committees and dates.
-        XCTAssertEqual(found.sorted(), expected.sorted())
+        #expect(found.sorted() == expected.sorted())
         let years = Set(expected.map { $0.date.prefix(4) })
-        XCTAssertGreaterThan(years.count, 5, "meetings should spread over the years: \(years.sorted())")
+        #expect(years.count > 5, "meetings should spread over the years: \(years.sorted())")
     }
 
-    func testTheSameSeedGivesTheSameFiles() throws {
+    @Test func theSameSeedGivesTheSameFiles() throws {
         let first = try generate(items: 150, seed: 11)
         let second = try generate(items: 150, seed: 11)
         let other = try generate(items: 150, seed: 12)
         let firstItems = try String(contentsOfFile: first + "/items.jsonl", encoding: .utf8)
-        XCTAssertEqual(firstItems, try String(contentsOfFile: second + "/items.jsonl", encoding: .utf8))
-        XCTAssertNotEqual(firstItems, try String(contentsOfFile: other + "/items.jsonl", encoding: .utf8))
+        #expect(try firstItems == String(contentsOfFile: second + "/items.jsonl", encoding: .utf8))
+        #expect(try firstItems != String(contentsOfFile: other + "/items.jsonl", encoding: .utf8))
         let files = try FileManager.default.subpathsOfDirectory(atPath: first + "/docs").sorted()
-        XCTAssertEqual(files, try FileManager.default.subpathsOfDirectory(atPath: second + "/docs").sorted())
+        #expect(try files == FileManager.default.subpathsOfDirectory(atPath: second + "/docs").sorted())
         for file in files where file.hasSuffix(".txt") {
-            XCTAssertEqual(FileManager.default.contents(atPath: first + "/docs/" + file),
-                           FileManager.default.contents(atPath: second + "/docs/" + file), file)
+            #expect(FileManager.default.contents(atPath: first + "/docs/" + file) ==
+                    FileManager.default.contents(atPath: second + "/docs/" + file), "\(file)")
         }
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
-import XCTest
+import Testing
 
 /// `quorum index` on the shipped corpus: commits come every `--commit-every` items, as
 /// Xapian's revision counter shows, and the index holds the same items however often it commits.
-final class IndexCommandTests: XCTestCase {
+///
+/// A class, for `deinit`: the folders a test made are removed when its instance goes away.
+@Suite final class IndexCommandTests {
     private var folders: [String] = []
 
-    override func tearDown() {
+    deinit {
         for folder in folders { try? FileManager.default.removeItem(atPath: folder) }
-        super.tearDown()
     }
 
     private func temporaryPath() -> String {
@@ -30,13 +31,13 @@ final class IndexCommandTests: XCTestCase {
         func number(after label: String) -> Int? {
             text.split(separator: "\n").first { $0.hasPrefix(label) }.flatMap { Int($0.dropFirst(label.count)) }
         }
-        return (try XCTUnwrap(number(after: "revision = "), text), try XCTUnwrap(number(after: "number of documents = "), text))
+        return (try #require(number(after: "revision = "), "\(text)"), try #require(number(after: "number of documents = "), "\(text)"))
     }
 
     /// `quorum index` walks a folder by the daemon's rules: a hidden folder, a dotfile and a
     /// partial download are not documents, so the daemon's reconciliation never deletes what
     /// `quorum index` added, nor finds more than it did.
-    func testTheWalkSkipsHiddenFoldersDotfilesAndPartialFilesAsTheDaemonDoes() throws {
+    @Test func theWalkSkipsHiddenFoldersDotfilesAndPartialFilesAsTheDaemonDoes() throws {
         let corpus = temporaryPath()
         let minutes = try String(contentsOfFile: CLIRunner.corpus + "/improving-lives-2024-07-30-minutes.txt", encoding: .utf8)
         for relative in ["a.txt", "sub/b.md", ".git/c.txt", "sub/.hidden/d.txt", ".e.txt", "sub/f.txt.part", "sub/g.pdf.crdownload"] {
@@ -46,40 +47,40 @@ final class IndexCommandTests: XCTestCase {
         }
         let index = temporaryPath()
         let run = try CLIRunner.quorum("index", "--index", index, corpus)
-        XCTAssertEqual(run.status, 0, run.stderr)
+        #expect(run.status == 0, "\(run.stderr)")
         let indexed = run.stdout.split(separator: "\n").filter { $0.hasPrefix("indexed ") }
             .map { String($0.dropFirst("indexed ".count).prefix(while: { $0 != " " })) }
-        XCTAssertEqual(indexed.map { String($0.dropFirst(corpus.count + 1)) }, ["a.txt", "sub/b.md"], run.stdout)
-        XCTAssertTrue(run.stdout.contains("2 indexed"), run.stdout)
+        #expect(indexed.map { String($0.dropFirst(corpus.count + 1)) } == ["a.txt", "sub/b.md"], "\(run.stdout)")
+        #expect(run.stdout.contains("2 indexed"), "\(run.stdout)")
     }
 
-    func testALoadCommitsEveryGivenNumberOfItems() throws {
-        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: "/usr/bin/xapian-delve"),
-                          "xapian-tools is installed by scripts/install-system-packages")
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xapian-delve"),
+                   "xapian-tools is installed by scripts/install-system-packages"))
+    func aLoadCommitsEveryGivenNumberOfItems() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: CLIRunner.corpus).filter { $0.hasSuffix(".txt") }
-        XCTAssertEqual(files.count, 5)
+        #expect(files.count == 5)
 
         let once = temporaryPath()
         let loaded = try CLIRunner.quorum("index", "--index", once, CLIRunner.corpus)
-        XCTAssertEqual(loaded.status, 0, loaded.stderr)
+        #expect(loaded.status == 0, "\(loaded.stderr)")
         let single = try delve(once)
-        XCTAssertEqual(single.revision, 1, "the corpus is far below 10,000 items: one commit at the end")
-        XCTAssertGreaterThan(single.documents, 100)
+        #expect(single.revision == 1, "the corpus is far below 10,000 items: one commit at the end")
+        #expect(single.documents > 100)
 
         // Every file has items, so with a commit after every item the four files after the
         // first each start with a commit, and the end makes the fifth.
         let often = temporaryPath()
         let stepped = try CLIRunner.quorum("index", "--index", often, "--commit-every", "1", CLIRunner.corpus)
-        XCTAssertEqual(stepped.status, 0, stepped.stderr)
+        #expect(stepped.status == 0, "\(stepped.stderr)")
         let stepwise = try delve(often)
-        XCTAssertEqual(stepwise.revision, 5)
-        XCTAssertEqual(stepwise.documents, single.documents)
+        #expect(stepwise.revision == 5)
+        #expect(stepwise.documents == single.documents)
     }
 
     /// The reading thread prepares each file's items under the source id the file would get
     /// when the load starts; two new files of one name both presume "minutes", and the second
     /// must be remade under the id it really gets, or it would overwrite the first.
-    func testTwoNewFilesOfOneNameInOneLoadKeepTheirOwnItems() throws {
+    @Test func twoNewFilesOfOneNameInOneLoadKeepTheirOwnItems() throws {
         let corpus = temporaryPath()
         for (folder, source) in [("council-a", "improving-lives-2018-09-18-minutes"), ("council-b", "improving-lives-2024-07-30-minutes")] {
             try FileManager.default.createDirectory(atPath: "\(corpus)/\(folder)", withIntermediateDirectories: true)
@@ -87,27 +88,27 @@ final class IndexCommandTests: XCTestCase {
         }
         let index = temporaryPath()
         let loaded = try CLIRunner.quorum("index", "--index", index, corpus)
-        XCTAssertEqual(loaded.status, 0, loaded.stderr)
-        XCTAssertTrue(loaded.stdout.contains("2 indexed"), loaded.stdout)
+        #expect(loaded.status == 0, "\(loaded.stderr)")
+        #expect(loaded.stdout.contains("2 indexed"), "\(loaded.stdout)")
 
         let output = try CLIRunner.quorum("search", "--index", index, "--json", "council", "--limit", "500")
-        XCTAssertEqual(output.status, 0, output.stderr)
-        let hits = try XCTUnwrap(try output.json()["hits"] as? [[String: Any]])
+        #expect(output.status == 0, "\(output.stderr)")
+        let hits = try #require(try output.json()["hits"] as? [[String: Any]])
         var yearsBySource: [String: Set<String>] = [:]
         for hit in hits {
-            let id = try XCTUnwrap(hit["id"] as? String)
-            let source = try XCTUnwrap((hit["source"] as? [String: Any])?["id"] as? String)
-            XCTAssertTrue(id.hasPrefix(source + ":"), "\(id) is stored under source \(source)")
+            let id = try #require(hit["id"] as? String)
+            let source = try #require((hit["source"] as? [String: Any])?["id"] as? String)
+            #expect(id.hasPrefix(source + ":"), "\(id) is stored under source \(source)")
             yearsBySource[source, default: []].insert(String((hit["meeting_date"] as? String ?? "").prefix(4)))
         }
-        XCTAssertEqual(yearsBySource.count, 2, "both files keep their items")
-        XCTAssertEqual(yearsBySource["minutes"].map { $0.count }, 1)
-        XCTAssertEqual(Set(yearsBySource.values.flatMap { $0 }), ["2018", "2024"])
+        #expect(yearsBySource.count == 2, "both files keep their items")
+        #expect(yearsBySource["minutes"].map { $0.count } == 1)
+        #expect(Set(yearsBySource.values.flatMap { $0 }) == ["2018", "2024"])
     }
 
-    func testACommitIntervalBelowOneIsRefused() throws {
+    @Test func aCommitIntervalBelowOneIsRefused() throws {
         let output = try CLIRunner.quorum("index", "--index", temporaryPath(), "--commit-every", "0", CLIRunner.corpus)
-        XCTAssertNotEqual(output.status, 0)
-        XCTAssertTrue(output.stderr.contains("--commit-every takes a number of items"), output.stderr)
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("--commit-every takes a number of items"), "\(output.stderr)")
     }
 }

@@ -1,16 +1,19 @@
 import Foundation
-import XCTest
+import Testing
 
 /// Two councils' indexes, built by `quorum index`, served by two real `xapian-tcpsrv`
 /// processes and searched as one through `quorumd --shards`: the answers must equal those of
 /// one index built from both councils' files; a stopped shard gives a degraded answer that
 /// names it; a restarted one is found again.
-final class ShardFederationTests: XCTestCase {
-    private var folder = ""
+///
+/// A class, for `deinit`: the daemon and shard servers are stopped and the folder removed when
+/// the test's instance goes away, as XCTest's `tearDown` did.
+@Suite final class ShardFederationTests {
+    private let folder: String
     private var servers: [Process] = []
     private var daemon: Process?
 
-    override func setUp() async throws {
+    init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-shards-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder + "/council-b", withIntermediateDirectories: true)
         // Council A: the shipped Rotherham corpus. Council B: the other councils' fixtures.
@@ -20,17 +23,17 @@ final class ShardFederationTests: XCTestCase {
         }
         for (index, sources) in [("a", [CLIRunner.corpus]), ("b", [folder + "/council-b"]), ("both", [CLIRunner.corpus, folder + "/council-b"])] {
             let built = try CLIRunner.quorum(["index", "--index", folder + "/" + index] + sources)
-            XCTAssertEqual(built.status, 0, built.stderr)
+            #expect(built.status == 0, "\(built.stderr)")
         }
     }
 
-    override func tearDown() async throws {
+    deinit {
         if let daemon, daemon.isRunning { daemon.terminate(); daemon.waitUntilExit() }
         for server in servers { killProcessTree(server) }
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    func testShardsSearchedAsOneIndexDegradeAndRecover() async throws {
+    @Test func shardsSearchedAsOneIndexDegradeAndRecover() async throws {
         let portA = try freeLoopbackPort(), portB = try freeLoopbackPort()
         servers = [try startShardServer(folder + "/a", port: portA), try startShardServer(folder + "/b", port: portB)]
         // Xapian's stub format, and the "remote tcp" spelling of the same line.
@@ -56,34 +59,34 @@ final class ShardFederationTests: XCTestCase {
         for arguments in searches {
             let federated = try search(["--socket", socket] + arguments)
             let combined = try search(["--index", folder + "/both"] + arguments)
-            XCTAssertNil(federated["error"], "\(arguments)")
-            XCTAssertEqual(federated["degraded"] as? Bool, false)
-            XCTAssertEqual(federated["total"] as? Int, combined["total"] as? Int, "total of \(arguments)")
-            XCTAssertEqual(facets(federated), facets(combined), "facets of \(arguments)")
-            XCTAssertEqual(rankedHits(federated), rankedHits(combined), "hits of \(arguments)")
-            XCTAssertGreaterThan((combined["total"] as? Int) ?? 0, 0, "\(arguments) should find something")
+            #expect(federated["error"] == nil, "\(arguments)")
+            #expect(federated["degraded"] as? Bool == false)
+            #expect(federated["total"] as? Int == combined["total"] as? Int, "total of \(arguments)")
+            #expect(facets(federated) == facets(combined), "facets of \(arguments)")
+            #expect(rankedHits(federated) == rankedHits(combined), "hits of \(arguments)")
+            #expect(((combined["total"] as? Int) ?? 0) > 0, "\(arguments) should find something")
             itemsCompared += (combined["hits"] as? [[String: Any]])?.count ?? 0
         }
-        XCTAssertGreaterThan(itemsCompared, 50)
+        #expect(itemsCompared > 50)
         // Both councils answer one search, and items are fetched by their Q-term ids.
         let mixed = try search(["--socket", socket, "members", "--limit", "100"])
         let mixedHits = (mixed["hits"] as? [[String: Any]]) ?? []
         let sourceIDs = mixedHits.compactMap { ($0["source"] as? [String: Any])?["id"] as? String }
-        XCTAssertTrue(sourceIDs.contains { $0.hasPrefix("improving-lives") }, "\(sourceIDs)")
-        let councilBHit = try XCTUnwrap(mixedHits.first { !(($0["id"] as? String) ?? "").hasPrefix("improving-lives") })
-        let councilBID = try XCTUnwrap(councilBHit["id"] as? String)
+        #expect(sourceIDs.contains { $0.hasPrefix("improving-lives") }, "\(sourceIDs)")
+        let councilBHit = try #require(mixedHits.first { !(($0["id"] as? String) ?? "").hasPrefix("improving-lives") })
+        let councilBID = try #require(councilBHit["id"] as? String)
         let shown = try CLIRunner.quorum("show", "--socket", socket, "--json", councilBID)
-        XCTAssertEqual(shown.status, 0, shown.stderr)
-        XCTAssertEqual(try shown.json()["id"] as? String, councilBID)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(try shown.json()["id"] as? String == councilBID)
 
         // Spelling data is not served remotely: "did you mean" is documented as unavailable.
-        XCTAssertEqual(try search(["--index", folder + "/both", "educaton"])["corrected_query"] as? String, "education")
-        XCTAssertNil(try search(["--socket", socket, "educaton"])["corrected_query"])
+        #expect(try search(["--index", folder + "/both", "educaton"])["corrected_query"] as? String == "education")
+        #expect(try search(["--socket", socket, "educaton"])["corrected_query"] == nil)
 
         // The federating daemon only reads.
         let added = try CLIRunner.quorum("add", "--socket", socket, CLIRunner.corpus + "/improving-lives-2018-09-18-minutes.txt")
-        XCTAssertNotEqual(added.status, 0)
-        XCTAssertTrue(added.stderr.contains("read_only"), added.stderr)
+        #expect(added.status != 0)
+        #expect(added.stderr.contains("read_only"), "\(added.stderr)")
 
         // Council B's shard hangs (stopped, connections accepted but never answered): the
         // answer comes within the timeout's bound, from A, and says so.
@@ -92,8 +95,8 @@ final class ShardFederationTests: XCTestCase {
         let stalled = try search(["--socket", socket, "school", "--facet", "year"])
         let waited = ContinuousClock.now - hung
         print("a hung shard (2 s timeout): degraded answer after \(waited)")
-        XCTAssertLessThan(waited, .seconds(10), "a hung shard must cost a bounded wait (2 s timeout, reconnect, retry)")
-        XCTAssertEqual(stalled["degraded"] as? Bool, true)
+        #expect(waited < .seconds(10), "a hung shard must cost a bounded wait (2 s timeout, reconnect, retry)")
+        #expect(stalled["degraded"] as? Bool == true)
         signalProcessTree(servers[1], SIGCONT)
         try await waitFor(socket: socket) { $0["degraded"] as? Bool == false }
 
@@ -101,34 +104,34 @@ final class ShardFederationTests: XCTestCase {
         killProcessTree(servers[1])
         let started = ContinuousClock.now
         let degraded = try search(["--socket", socket, "school", "--facet", "year"])
-        XCTAssertLessThan(ContinuousClock.now - started, .seconds(8))
-        XCTAssertEqual(degraded["degraded"] as? Bool, true)
-        let shards = try XCTUnwrap(degraded["shards"] as? [String: Any])
-        XCTAssertEqual(shards["answered"] as? [String], ["127.0.0.1:\(portA)"])
-        XCTAssertEqual((shards["missing"] as? [[String: Any]])?.first?["name"] as? String, "127.0.0.1:\(portB)")
+        #expect(ContinuousClock.now - started < .seconds(8))
+        #expect(degraded["degraded"] as? Bool == true)
+        let shards = try #require(degraded["shards"] as? [String: Any])
+        #expect(shards["answered"] as? [String] == ["127.0.0.1:\(portA)"])
+        #expect((shards["missing"] as? [[String: Any]])?.first?["name"] as? String == "127.0.0.1:\(portB)")
         let councilA = try search(["--index", folder + "/a", "school", "--facet", "year"])
-        XCTAssertEqual(degraded["total"] as? Int, councilA["total"] as? Int)
-        XCTAssertEqual(facets(degraded), facets(councilA))
+        #expect(degraded["total"] as? Int == councilA["total"] as? Int)
+        #expect(facets(degraded) == facets(councilA))
         let human = try CLIRunner.quorum("search", "--socket", socket, "school")
-        XCTAssertTrue(human.stdout.contains("Incomplete: 1 of 2 shards did not answer: 127.0.0.1:\(portB)"), human.stdout)
+        #expect(human.stdout.contains("Incomplete: 1 of 2 shards did not answer: 127.0.0.1:\(portB)"), "\(human.stdout)")
         let status = try CLIRunner.quorum("status", "--socket", socket, "--json")
-        XCTAssertTrue(status.stdout.contains("\"degraded\":true") || status.stdout.contains("\"degraded\" : true"), status.stdout)
+        #expect(status.stdout.contains("\"degraded\":true") || status.stdout.contains("\"degraded\" : true"), "\(status.stdout)")
 
         // It comes back on the same port: full answers again, without restarting quorumd.
         servers[1] = try startShardServer(folder + "/b", port: portB)
         try await waitFor(socket: socket) { $0["degraded"] as? Bool == false }
         let recovered = try search(["--socket", socket, "school", "--facet", "year", "--facet", "committee"])
         let combined = try search(["--index", folder + "/both", "school", "--facet", "year", "--facet", "committee"])
-        XCTAssertEqual(recovered["total"] as? Int, combined["total"] as? Int)
-        XCTAssertEqual(facets(recovered), facets(combined))
-        XCTAssertEqual(rankedHits(recovered), rankedHits(combined))
+        #expect(recovered["total"] as? Int == combined["total"] as? Int)
+        #expect(facets(recovered) == facets(combined))
+        #expect(rankedHits(recovered) == rankedHits(combined))
     }
 
     // MARK: - Helpers
 
     private func search(_ arguments: [String]) throws -> [String: Any] {
         let output = try CLIRunner.quorum(["search", "--json"] + arguments)
-        XCTAssertEqual(output.status, 0, "\(arguments): \(output.stderr)")
+        #expect(output.status == 0, "\(arguments): \(output.stderr)")
         return try output.json()
     }
 
@@ -178,7 +181,7 @@ final class ShardFederationTests: XCTestCase {
         // Listening once a connection is accepted.
         let deadline = ContinuousClock.now + .seconds(10)
         while !canConnect(port: port) {
-            guard ContinuousClock.now < deadline, server.isRunning else { throw XCTSkip("xapian-tcpsrv did not start on \(port)") }
+            guard ContinuousClock.now < deadline, server.isRunning else { try Test.cancel("xapian-tcpsrv did not start on \(port)") }
             Thread.sleep(forTimeInterval: 0.05)
         }
         return server
@@ -201,7 +204,7 @@ final class ShardFederationTests: XCTestCase {
             if status.status == 0, let json = try? status.json(), condition(json) { return }
             try await Task.sleep(for: .milliseconds(50))
         }
-        XCTFail("the daemon on \(socket) never reached the expected state")
+        Issue.record("the daemon on \(socket) never reached the expected state")
     }
 }
 

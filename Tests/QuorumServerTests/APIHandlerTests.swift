@@ -167,7 +167,7 @@ struct APIHandlerTests {
         let cache = SearchCache(capacity: 1 << 20)
         let ((api, _), readers) = try await Self.makeAPIAndReaders(in: folder, searchCache: cache)
         let app = Application(router: QuorumRouter.make(api: api))
-        let floods = SearchRequest(query: "flood", facets: ["year"])
+        let floods = SearchRequest(query: "flood", facets: [.year])
         try await app.test(.router) { client in
             var first = ByteBuffer()
             try await client.execute(uri: "/search?q=flood&facet=year", method: .get) { response in

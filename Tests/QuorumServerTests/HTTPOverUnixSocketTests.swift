@@ -25,7 +25,7 @@ struct HTTPOverUnixSocketTests {
         router.get("/healthz") { _, _ in Health(status: "ok") }
         router.get("/items/{id}") { _, context -> Health in
             let id = try context.parameters.require("id")
-            throw APIError.notFound(code: "item_not_found", "no item \(id)")
+            throw APIError.notFound(code: .itemNotFound, "no item \(id)")
         }
         return router
     }
@@ -103,11 +103,11 @@ struct HTTPOverUnixSocketTests {
 
     @Test("APIError conveniences carry the right status and default codes")
     func conveniences() {
-        #expect(APIError.badRequest("q is empty") == APIError(status: .badRequest, code: "bad_request", message: "q is empty"))
+        #expect(APIError.badRequest("q is empty") == APIError(status: .badRequest, code: .badRequest, message: "q is empty"))
         #expect(APIError.notFound("x").status == .notFound)
         #expect(APIError.unavailable("starting").status == .serviceUnavailable)
-        #expect(APIError.internalError("boom").code == "internal")
-        #expect(APIError.badRequest(code: "bad_query", "unbalanced quote").description == "400 bad_query: unbalanced quote")
+        #expect(APIError.internalError("boom").code == .internal)
+        #expect(APIError.badRequest(code: .badQuery, "unbalanced quote").description == "400 bad_query: unbalanced quote")
     }
 
     /// Status line and headers, and the body, of a `Connection: close` response.

@@ -18,7 +18,7 @@ import Testing
         #expect(cache.body(for: library, generation: 4) == nil)
         #expect(cache.body(for: parking, generation: 3) == nil)
         // The same words with other filters are another search.
-        #expect(cache.body(for: SearchRequest(query: "library", facets: ["year"]), generation: 3) == nil)
+        #expect(cache.body(for: SearchRequest(query: "library", facets: [.year]), generation: 3) == nil)
     }
 
     @Test func aNewerGenerationDropsTheOlderAnswersAndAnOlderOneIsNotKept() {

@@ -33,6 +33,34 @@ import Xapian
         #expect(try searchIDs(db, parser.parse("committee:scrutiny item:m2")).isEmpty)
     }
 
+    /// A field processor gets the value with its quotes removed, and its queries filter like a
+    /// boolean prefix's: ORed within the field, ANDed with the rest.
+    @Test func fieldProcessorNormalisesValues() throws {
+        let db = try buildSampleIndex(at: tmp.path("db"))
+        let parser = QueryParser()
+        nonisolated(unsafe) var seen: [String] = []
+        parser.addFieldProcessor(field: "committee", boolean: true) { value in
+            seen.append(value)
+            return Query(term: "XC" + value.lowercased().replacingOccurrences(of: " ", with: "-"))
+        }
+        parser.addBooleanPrefix(field: "item", prefix: "Q")
+        #expect(try searchIDs(db, parser.parse("committee:CABINET item:m2")) == ["m2"])
+        #expect(try searchIDs(db, parser.parse("committee:Scrutiny item:m2")).isEmpty)
+        let both = try parser.parse("committee:Cabinet committee:\"Improving Lives\"")
+        #expect(both.description.contains("XCcabinet OR XCimproving-lives"), "\(both)")
+        #expect(seen == ["CABINET", "Scrutiny", "Cabinet", "Improving Lives"])
+    }
+
+    /// A value the processor cannot read fails the parse as bad syntax does.
+    @Test func fieldProcessorRefusal() throws {
+        let parser = QueryParser()
+        parser.addFieldProcessor(field: "year", boolean: true) { Int($0) == nil ? nil : Query(term: "Y" + $0) }
+        #expect(try parser.parse("year:2024").description == "Query(0 * Y2024)")
+        let error = #expect(throws: XapianError.self) { try parser.parse("year:soon") }
+        #expect(error?.kind == .queryParser)
+        #expect(error?.message.contains("year") == true)
+    }
+
     /// Xapian 1.4's DateRangeProcessor checks the prefix on the start of the range only, then
     /// converts both ends (YYYY-MM-DD, YYYYMMDD or D/M/Y) to YYYYMMDD and compares the slot's
     /// values as strings, so the slot must hold YYYYMMDD.

@@ -417,6 +417,21 @@ cx_status cx_queryparser_add_boolean_prefix(cx_queryparser *qp, const char *fiel
 /** Adds a range processor (borrowed: keep rp alive as long as qp). */
 cx_status cx_queryparser_add_rangeprocessor(cx_queryparser *qp, cx_rangeprocessor *rp,
                                             const char *grouping, size_t grouping_len, cx_error *err);
+/**
+ * A field processor's callback (Xapian::FieldProcessor): builds the query for the value of
+ * `field:value` (quotes removed) by writing it into `result` with cx_query_assign. Returns false
+ * when the value cannot be read; the parse then fails with a QueryParserError.
+ */
+typedef bool (*cx_field_processor_fn)(void *context, const char *value, size_t value_len, cx_query *result);
+/** Copies source into target (both existing handles); for field processor callbacks. */
+void cx_query_assign(cx_query *target, const cx_query *source);
+/**
+ * Maps `field:` to a callback; `context` is passed back and must outlive qp. As a boolean
+ * field (`boolean` true) its queries filter, ORed within `grouping` (NULL = per field).
+ */
+cx_status cx_queryparser_add_field_processor(cx_queryparser *qp, const char *field, size_t field_len,
+                                             cx_field_processor_fn fn, void *context, bool boolean,
+                                             const char *grouping, size_t grouping_len, cx_error *err);
 /** Parses a query string (QueryParserError on bad syntax). QueryParser::FLAG_* values. */
 cx_status cx_queryparser_parse(cx_queryparser *qp, const char *text, size_t text_len, unsigned flags,
                                const char *default_prefix, size_t default_prefix_len, cx_query **out, cx_error *err);

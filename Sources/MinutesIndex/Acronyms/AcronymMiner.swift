@@ -7,6 +7,7 @@ public struct Acronym: Codable, Sendable, Equatable, Hashable {
     /// How many source files define it this way.
     public var sourceCount: Int
 
+    /// An acronym with its expansion, defined in `sourceCount` files.
     public init(acronym: String, expansion: String, sourceCount: Int = 1) {
         self.acronym = acronym
         self.expansion = expansion

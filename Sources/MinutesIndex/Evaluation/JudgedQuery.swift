@@ -6,7 +6,9 @@ import Foundation
 /// JSON: `{"query": "...", "filters": {...}, "relevant": ["item-id", ...], "grades": {"item-id": 2}}`;
 /// `filters` and `grades` are optional. Without a grade an item listed as relevant has gain 1.
 public struct JudgedQuery: Codable, Sendable, Equatable {
+    /// The query, in the same syntax as ``SearchRequest/query``.
     public var query: String
+    /// The filters the search runs with (none when the JSON leaves them out).
     public var filters: SearchFilters
     /// Items judged relevant (any order).
     public var relevant: [String]
@@ -15,6 +17,7 @@ public struct JudgedQuery: Codable, Sendable, Equatable {
     /// Why these items, for the next person who edits the set.
     public var note: String?
 
+    /// A judged query with these judgements.
     public init(query: String, filters: SearchFilters = SearchFilters(), relevant: [String], grades: [String: Int] = [:],
                 note: String? = nil) {
         self.query = query

@@ -4,6 +4,7 @@ import Foundation
 /// What `quorum eval FILE` prints, and what the test suite holds floors on, so that a change of
 /// weighting is chosen by figures and a regression fails.
 public struct RelevanceEvaluation: Sendable {
+    /// The judged queries to run.
     public var queries: [JudgedQuery]
     /// The rank cut-off of nDCG and recall (10: a first page).
     public var cutoff: Int
@@ -14,6 +15,7 @@ public struct RelevanceEvaluation: Sendable {
     /// correction's hits would. Off, a misspelt query scores 0.
     public var followsCorrections: Bool
 
+    /// An evaluation of these queries.
     public init(queries: [JudgedQuery], cutoff: Int = 10, depth: Int = 100, followsCorrections: Bool = true) {
         self.queries = queries
         self.cutoff = cutoff
@@ -67,9 +69,13 @@ public struct RelevanceEvaluation: Sendable {
 public struct RelevanceReport: Codable, Sendable, Equatable {
     /// One query's figures and what it ranked.
     public struct QueryScore: Codable, Sendable, Equatable {
+        /// The query as judged.
         public var query: String
+        /// nDCG@cutoff of the ranking; 0 when no item is judged relevant.
         public var ndcg: Double
+        /// Share of the relevant items that are in the top `cutoff`; 0 when none is judged relevant.
         public var recall: Double
+        /// 1 over the rank of the first relevant item; 0 when none is found within the depth.
         public var reciprocalRank: Double
         /// The rank of the first relevant item, when one is found within the evaluation's depth.
         public var firstRelevantRank: Int?
@@ -85,9 +91,12 @@ public struct RelevanceReport: Codable, Sendable, Equatable {
         }
     }
 
+    /// The rank cut-off of nDCG and recall.
     public var cutoff: Int
+    /// Each query's figures, in the judged set's order.
     public var queries: [QueryScore]
 
+    /// A report of these figures.
     public init(cutoff: Int, queries: [QueryScore]) {
         self.cutoff = cutoff
         self.queries = queries

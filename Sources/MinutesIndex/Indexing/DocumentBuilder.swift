@@ -20,15 +20,22 @@ final class DocumentBuilder {
     /// The document for `record`, stored as `data` (``PreparedItems`` encodes it).
     func document(for record: ItemRecord, data: String) throws -> Document {
         let document = Document()
+        indexText(of: record, into: document)
+        addFilters(of: record, to: document)
+        addDate(of: record, to: document)
+        document.data = data
+        return document
+    }
+
+    /// The free text: titles, body and resolutions, with position gaps between them.
+    private func indexText(of record: ItemRecord, into document: Document) {
         termGenerator.setDocument(document)
         termGenerator.termPosition = 0
-
         // Titles count twice: a word in the heading says more about the item than one in passing.
         termGenerator.indexText(record.item.title, wdfIncrement: 2, prefix: Schema.title.prefix)
         termGenerator.indexText(record.item.title, wdfIncrement: 2)
         termGenerator.increaseTermPosition(by: Schema.fieldPositionGap)
-        if record.section.title != record.item.title, record.section.kind != SectionKind.minutes.rawValue,
-           record.section.kind != SectionKind.agenda.rawValue {
+        if record.section.title != record.item.title, ![.minutes, .agenda].contains(record.section.kind) {
             // A report's heading "Background" means little alone; the report's title says what it is about.
             termGenerator.indexText(record.section.title, prefix: Schema.title.prefix)
             termGenerator.indexText(record.section.title)
@@ -39,21 +46,37 @@ final class DocumentBuilder {
             termGenerator.increaseTermPosition(by: Schema.fieldPositionGap)
             termGenerator.indexText(resolution, prefix: Schema.resolved.prefix)
         }
+    }
 
+    /// The boolean terms and value slots that filter, facet and collapse, but the date's.
+    private func addFilters(of record: ItemRecord, to document: Document) {
         document.addBooleanTerm(Schema.id.term(record.id))
         document.addBooleanTerm(Schema.source.term(record.source.id))
-        document.addBooleanTerm(Schema.kind.term(record.section.kind))
+        document.addBooleanTerm(ItemKind.section(record.section.kind).term)
         if record.procedural {
             // A second kind term; the kind slot (facets) keeps the section's kind.
-            document.addBooleanTerm(Schema.kind.term(Schema.proceduralKind))
+            document.addBooleanTerm(ItemKind.procedural.term)
         }
         document.addBooleanTerm(Schema.meeting.term(record.meeting))
-        document.setValue(record.section.kind, slot: Schema.kind.slot!)
+        document.setValue(record.section.kind.rawValue, slot: Schema.kind.slot!)
         document.setValue(record.meeting, slot: Schema.meeting.slot!)
         if let committee = record.committee {
-            document.addBooleanTerm(Schema.committee.term(slug(committee)))
+            document.addBooleanTerm(Schema.committee.term(normalising: committee))
             document.setValue(committee, slot: Schema.committee.slot!)
         }
+        if record.resolved {
+            document.addBooleanTerm(Schema.hasResolution.prefix)
+        }
+        if let attendance = record.attendance {
+            let people = [attendance.chair].compactMap { $0 } + attendance.present + attendance.apologies + attendance.inAttendance
+            for term in Set(people.map { Schema.person.term(normalising: $0) }) where term != Schema.person.prefix {
+                document.addBooleanTerm(term)
+            }
+        }
+    }
+
+    /// The meeting date's terms and slots (day, month, year), or the year facet's "unknown".
+    private func addDate(of record: ItemRecord, to document: Document) {
         if let date = record.meetingDate {
             let year = String(date.compact.prefix(4))
             let month = String(date.compact.prefix(6))
@@ -68,16 +91,5 @@ final class DocumentBuilder {
             document.addBooleanTerm(Schema.year.term(Schema.unknownYear))
             document.setValue(Schema.unknownYear, slot: Schema.year.slot!)
         }
-        if record.resolved {
-            document.addBooleanTerm(Schema.hasResolution.prefix)
-        }
-        if let attendance = record.attendance {
-            let people = [attendance.chair].compactMap { $0 } + attendance.present + attendance.apologies + attendance.inAttendance
-            for person in Set(people.map { slug($0) }) where !person.isEmpty {
-                document.addBooleanTerm(Schema.person.term(person))
-            }
-        }
-        document.data = data
-        return document
     }
 }

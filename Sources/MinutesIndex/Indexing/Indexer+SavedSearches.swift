@@ -37,15 +37,13 @@ extension Indexer {
     func recordSavedSearchMatches(sourceID: String, at time: Date = Date()) throws {
         let searches = try savedSearches.list()
         guard !searches.isEmpty else { return }
-        // A writable database sees its own uncommitted documents, so the new items are searchable here.
-        let searcher = try Searcher(database: database)
         for saved in searches {
-            let hits: [SearchHit]
+            let hits: [SavedSearchMatcher.MatchedItem]
             do {
-                hits = try searcher.search(saved.request(), restrictedTo: Schema.source.term(sourceID)).hits
+                hits = try savedSearchMatcher.items(matching: saved, inSource: sourceID, of: database)
             } catch is IndexError {
-                // A saved search this build no longer accepts (an unknown kind, a query that no longer
-                // parses) must not stop the file from being indexed; it just matches nothing.
+                // A saved search this build no longer accepts (a query that no longer parses)
+                // must not stop the file from being indexed; it just matches nothing.
                 continue
             }
             guard !hits.isEmpty else { continue }
@@ -57,7 +55,7 @@ extension Indexer {
                 .map { hit in
                     SavedSearchMatch(id: "\(saved.name)/\(hit.id)", itemID: hit.id, meetingDate: hit.meetingDate,
                                      committee: hit.committee, title: hit.item.title,
-                                     excerpt: Self.excerpt(of: try? searcher.item(id: hit.id).text), matchedAt: time)
+                                     excerpt: Self.excerpt(of: hit.text), matchedAt: time)
                 }
             guard !fresh.isEmpty else { continue }
             matches = Array((fresh + matches).prefix(SavedSearchStore.matchesKept))

@@ -27,6 +27,8 @@ public final class Indexer {
     /// every record per file made a load quadratic in its number of files.
     private var sourceIDsByPath: [String: String]
     private let acronyms: AcronymRegistry
+    /// Finds what each saved search matches among a file's new items.
+    let savedSearchMatcher: SavedSearchMatcher
     /// Limits for formats read through helper programs (PDF), and whether scans get OCR.
     public var readOptions = ReadOptions.standard
 
@@ -36,9 +38,11 @@ public final class Indexer {
         try self.init(database: WritableDatabase(path: path, mode: .createOrOpen))
     }
 
-    /// Writes into an open database.
-    public init(database: WritableDatabase) throws {
+    /// Writes into an open database; `savedSearchMatcher` finds saved searches' matches in
+    /// what is written.
+    public init(database: WritableDatabase, savedSearchMatcher: SavedSearchMatcher? = nil) throws {
         self.database = database
+        self.savedSearchMatcher = try savedSearchMatcher ?? SavedSearchMatcher()
         builder = try DocumentBuilder(spellingDatabase: database)
         sourcesByID = try SourceRegistry.load(from: database)
         sourceIDsByPath = Dictionary(sourcesByID.values.map { ($0.path, $0.id) }, uniquingKeysWith: { first, _ in first })
@@ -71,7 +75,7 @@ public final class Indexer {
     /// (Xapian) failures throw.
     @discardableResult
     public func indexFile(atPath rawPath: String) throws -> IndexOutcome {
-        let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
+        let path = CorpusPath.standard(rawPath)
         return try index(PreparedFile.read(path: path, options: readOptions, knownFingerprint: knownFingerprint(atPath: path),
                                            parser: parser))
     }
@@ -89,18 +93,15 @@ public final class Indexer {
         let path = file.path
         let id = sourceID(forPath: path)
         switch file.content {
-        case let .refused(size, modified, reason):
-            return try recordFailure(id: id, path: path, size: size, modified: modified, fingerprint: "", reason: reason)
+        case let .refused(snapshot, reason):
+            return try recordFailure(id: id, path: path, snapshot: snapshot, fingerprint: "", reason: reason)
         case let .unreadable(reason):
-            return try recordFailure(id: id, path: path, size: 0, modified: 0, fingerprint: "", reason: reason)
+            return try recordFailure(id: id, path: path, snapshot: nil, fingerprint: "", reason: reason)
         case let .read(snapshot, print, parsed):
             if let known = sourcesByID[id], known.state == .indexed, known.fingerprint == print {
-                if known.size != snapshot.size || known.modified != snapshot.modified {
-                    var touched = known
-                    touched.size = snapshot.size
-                    touched.modified = snapshot.modified
-                    try store(touched)
-                }
+                var touched = known
+                touched.take(snapshot)
+                if touched != known { try store(touched) }
                 return .unchanged(sourceID: id)
             }
             switch parsed {
@@ -108,15 +109,14 @@ public final class Indexer {
                 // Prepared as unchanged, but the index has moved on since: parse it now.
                 return try index(PreparedFile.read(path: path, options: readOptions, knownFingerprint: nil, parser: parser))
             case let .failure(error as IngestError)?:
-                return try recordFailure(id: id, path: path, size: snapshot.size, modified: snapshot.modified,
-                                         fingerprint: print, reason: error.reason)
+                return try recordFailure(id: id, path: path, snapshot: snapshot, fingerprint: print, reason: error.reason)
             case let .failure(error)?:
                 throw error
             case let .success(document)?:
                 // Items prepared under another id (a new file whose name another took meanwhile) are remade.
                 let items = try file.items.flatMap { $0.sourceID == id ? $0 : nil }
                     ?? PreparedItems(document: document, sourceID: id, path: path)
-                return try write(items, path: path, size: snapshot.size, modified: snapshot.modified, fingerprint: print)
+                return try write(items, path: path, snapshot: snapshot, fingerprint: print)
             }
         }
     }
@@ -125,17 +125,17 @@ public final class Indexer {
     /// source had. Used by tools and tests that build documents themselves.
     @discardableResult
     public func index(_ document: MinutesDocument, path rawPath: String) throws -> IndexOutcome {
-        let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
+        let path = CorpusPath.standard(rawPath)
         // No fingerprint: the next indexFile(atPath:) of a real file at this path always rewrites it.
         let items = try PreparedItems(document: document, sourceID: sourceID(forPath: path), path: path)
-        return try write(items, path: path, size: 0, modified: 0, fingerprint: "")
+        return try write(items, path: path, snapshot: nil, fingerprint: "")
     }
 
-    private func write(_ items: PreparedItems, path: String, size: Int, modified: Double,
+    private func write(_ items: PreparedItems, path: String, snapshot: FileSnapshot?,
                        fingerprint print: String) throws -> IndexOutcome {
         let (id, records) = (items.sourceID, items.records)
         if records.isEmpty {
-            return try recordFailure(id: id, path: path, size: size, modified: modified, fingerprint: print,
+            return try recordFailure(id: id, path: path, snapshot: snapshot, fingerprint: print,
                                      reason: "no meetings, sections or items were found in the text")
         }
         // Item ids are the source id and the item's position in it, so they are distinct and,
@@ -150,9 +150,11 @@ public final class Indexer {
             }
             try acronyms.update(source: id, definitions: items.acronyms, in: database)
             try recordSavedSearchMatches(sourceID: id)
-            try store(SourceRecord(id: id, path: path, size: size, modified: modified, fingerprint: print,
-                                   state: .indexed, reason: nil, itemCount: records.count, indexedAt: Date().timeIntervalSince1970,
-                                   undatedCount: records.filter { $0.meetingDate == nil }.count, foundItemCount: items.foundItemCount))
+            var record = SourceRecord(id: id, path: path, size: 0, modified: 0, fingerprint: print,
+                                      state: .indexed, reason: nil, itemCount: records.count, indexedAt: Date().timeIntervalSince1970,
+                                      undatedCount: records.filter { $0.meetingDate == nil }.count, foundItemCount: items.foundItemCount)
+            record.take(snapshot)
+            try store(record)
         }
         return .indexed(sourceID: id, itemIDs: records.map(\.id))
     }
@@ -174,7 +176,7 @@ public final class Indexer {
     /// Removes the source that was indexed from `path`, if any.
     @discardableResult
     public func removeSource(atPath rawPath: String) throws -> Bool {
-        let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
+        let path = CorpusPath.standard(rawPath)
         guard let known = source(atPath: path) else { return false }
         return try removeSource(id: known.id)
     }
@@ -196,20 +198,22 @@ public final class Indexer {
         return base
     }
 
-    private func recordFailure(id: String, path: String, size: Int, modified: Double, fingerprint print: String,
+    private func recordFailure(id: String, path: String, snapshot: FileSnapshot?, fingerprint print: String,
                                reason: String) throws -> IndexOutcome {
         // A failed file keeps whatever items an earlier good version left: nothing is lost
         // because a later copy is broken. The record says why, for status pages.
         let previous = sourcesByID[id]
+        var record = SourceRecord(id: id, path: path, size: 0, modified: 0,
+                                  fingerprint: print, state: .failed, reason: reason,
+                                  itemCount: previous?.itemCount ?? 0, indexedAt: Date().timeIntervalSince1970)
+        record.take(snapshot)
         if let previous, previous.state == .failed, previous.reason == reason, previous.fingerprint == print,
-           previous.size == size, previous.modified == modified {
+           previous.size == record.size, previous.modifiedNanoseconds == record.modifiedNanoseconds,
+           previous.inode == record.inode {
             // The same failure again (a rescan retrying an unreadable file): nothing to write,
             // and the record keeps the time the failure was first seen.
             return .failed(sourceID: id, reason: reason)
         }
-        let record = SourceRecord(id: id, path: path, size: size, modified: modified,
-                                  fingerprint: print, state: .failed, reason: reason,
-                                  itemCount: previous?.itemCount ?? 0, indexedAt: Date().timeIntervalSince1970)
         try store(record)
         return .failed(sourceID: id, reason: reason)
     }

@@ -11,7 +11,7 @@ extension ItemRecord {
         var records: [ItemRecord] = []
         for (sectionIndex, section) in document.sections.enumerated() {
             let meeting = meetingKey(committee: committee, date: section.meetingDate)
-            let summary = SectionSummary(kind: section.kind.rawValue, title: section.title)
+            let summary = SectionSummary(kind: section.kind, title: section.title)
             func record(_ position: Int, item: ItemSummary, first: Int, last: Int, text: String, resolutions: [String],
                         procedural: Bool = false, references: [String] = []) -> ItemRecord {
                 ItemRecord(

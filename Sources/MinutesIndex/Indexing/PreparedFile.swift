@@ -15,7 +15,7 @@ public struct PreparedFile: Sendable {
 
     enum Content: Sendable {
         /// Refused before reading (too large, not a regular file, …), as `lstat` saw it.
-        case refused(size: Int, modified: Double, reason: String)
+        case refused(snapshot: FileSnapshot, reason: String)
         /// Could not be read.
         case unreadable(reason: String)
         /// Read: its fingerprint, and what parsing gave (an `IngestError` is the file's fault and
@@ -30,14 +30,18 @@ public struct PreparedFile: Sendable {
     /// began), the item records, their stored JSON and their acronyms are made here too.
     public static func read(path rawPath: String, options: ReadOptions, knownFingerprint: String?,
                             sourceID: String? = nil, parser: MinutesParser = MinutesParser()) -> PreparedFile {
-        let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
+        let path = CorpusPath.standard(rawPath)
         let snapshot: FileSnapshot
+        do {
+            snapshot = try FileSnapshot(lstatOf: path)
+        } catch {
+            return PreparedFile(path: path, content: .unreadable(reason: error.description))
+        }
+        if let reason = FileRefusal.reason(for: snapshot, options: options) {
+            return PreparedFile(path: path, content: .refused(snapshot: snapshot, reason: reason))
+        }
         let data: Data
         do {
-            if let refusal = try FileRefusal.check(path: path, options: options) {
-                return PreparedFile(path: path, content: .refused(size: refusal.size, modified: refusal.modified, reason: refusal.reason))
-            }
-            snapshot = try FileSnapshot(path: path)
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             return PreparedFile(path: path, content: .unreadable(reason: "cannot read file: \(error.localizedDescription)"))
@@ -60,11 +64,11 @@ public struct PreparedFile: Sendable {
 }
 
 extension PreparedFile {
-    /// Whether the file is still as it was read (same size and modification time). A file
-    /// read ahead and changed since is read again by whoever indexes it.
+    /// Whether the file is still as it was read (the same snapshot). A file read ahead and
+    /// changed since is read again by whoever indexes it.
     public var isCurrent: Bool {
         guard case let .read(snapshot, _, _) = content else { return false }
-        return (try? FileSnapshot(path: path)) == snapshot
+        return (try? FileSnapshot(lstatOf: path)) == snapshot
     }
 }
 

@@ -9,16 +9,26 @@ public struct SourceRecord: Codable, Sendable, Equatable {
         case failed
     }
 
+    /// The source id: the slug of the file name, made unique (``Indexer/sourceID(forPath:)``).
     public var id: String
+    /// The file's standard path.
     public var path: String
+    /// Size in bytes when last seen.
     public var size: Int
     /// Modification time, seconds since 1970.
     public var modified: Double
+    /// Modification time to the nanosecond and inode, as ``FileSnapshot`` read them; nil in
+    /// records of builds before them, and for documents indexed without a file.
+    public var modifiedNanoseconds: Int64?
+    /// (See ``modifiedNanoseconds``.)
+    public var inode: UInt64?
     /// FNV-1a 64 of the contents, hex: tells a touched file from a changed one.
     public var fingerprint: String
+    /// Whether its items are in the index.
     public var state: State
     /// Why indexing failed, when it did.
     public var reason: String?
+    /// The items it holds in the index.
     public var itemCount: Int
     /// When the file was last indexed or failed, seconds since 1970.
     public var indexedAt: Double
@@ -35,13 +45,15 @@ public struct SourceRecord: Codable, Sendable, Equatable {
     public var needsALook: Bool { state == .indexed && (foundItemCount ?? Self.fewItems) < Self.fewItems }
 
     enum CodingKeys: String, CodingKey {
-        case id, path, size, modified, fingerprint, state, reason
+        case id, path, size, modified, fingerprint, state, reason, inode
+        case modifiedNanoseconds = "modified_ns"
         case itemCount = "item_count"
         case indexedAt = "indexed_at"
         case undatedCount = "undated_count"
         case foundItemCount = "found_item_count"
     }
 
+    /// A record with these values (nanosecond time and inode unknown until ``take(_:)``).
     public init(id: String, path: String, size: Int, modified: Double, fingerprint: String, state: State, reason: String?,
                 itemCount: Int, indexedAt: Double, undatedCount: Int = 0, foundItemCount: Int? = nil) {
         self.id = id
@@ -71,21 +83,25 @@ public struct SourceRecord: Codable, Sendable, Equatable {
         // Indexes written before these counts existed read as dated and fully parsed.
         undatedCount = try c.decodeIfPresent(Int.self, forKey: .undatedCount) ?? 0
         foundItemCount = try c.decodeIfPresent(Int.self, forKey: .foundItemCount)
+        modifiedNanoseconds = try c.decodeIfPresent(Int64.self, forKey: .modifiedNanoseconds)
+        inode = try c.decodeIfPresent(UInt64.self, forKey: .inode)
     }
-}
 
-/// The facts about a file on disk that decide whether it must be indexed again.
-public struct FileSnapshot: Sendable, Equatable {
-    public var path: String
-    public var size: Int
-    public var modified: Double
+    /// Whether the file on disk is as this record saw it: the same size, modification time and
+    /// inode. (Records of older builds kept the time in seconds only, read another way: they
+    /// match within a millisecond.)
+    public func describes(_ snapshot: FileSnapshot) -> Bool {
+        guard size == snapshot.size else { return false }
+        guard let modifiedNanoseconds, let inode else { return abs(modified - snapshot.modified) < 1e-3 }
+        return modifiedNanoseconds == snapshot.modifiedNanoseconds && inode == snapshot.inode
+    }
 
-    /// Reads the size and modification time of the file at `path`.
-    public init(path: String) throws {
-        let attributes = try FileManager.default.attributesOfItem(atPath: path)
-        self.path = path
-        self.size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        self.modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    /// Takes the size, times and inode of `snapshot` (nil: a document indexed without a file).
+    mutating func take(_ snapshot: FileSnapshot?) {
+        size = snapshot?.size ?? 0
+        modified = snapshot?.modified ?? 0
+        modifiedNanoseconds = snapshot?.modifiedNanoseconds
+        inode = snapshot?.inode
     }
 }
 

@@ -6,7 +6,9 @@ import Xapian
 public enum IndexCompactor {
     /// Sizes before and after, in bytes.
     public struct Outcome: Sendable, Equatable {
+        /// The index's size before compacting.
         public var bytesBefore: Int
+        /// The compacted index's size.
         public var bytesAfter: Int
     }
 
@@ -25,30 +27,30 @@ public enum IndexCompactor {
     /// The compacted copy is written beside the index and only swapped in once complete, so a
     /// failure leaves the index as it was.
     public static func compactInPlace(index path: String, level: CompactionLevel = .full) throws -> Outcome {
-        let folder = URL(fileURLWithPath: path).standardizedFileURL
-        let fresh = folder.path + ".compacting"
-        let old = folder.path + ".before-compaction"
+        let folder = CorpusPath.standard(path)
+        let fresh = folder + ".compacting"
+        let old = folder + ".before-compaction"
         for leftover in [fresh, old] where FileManager.default.fileExists(atPath: leftover) {
             try FileManager.default.removeItem(atPath: leftover)  // from an earlier interrupted run
         }
-        let bytesBefore = try folderSize(folder.path)
+        let bytesBefore = try folderSize(folder)
         do {
-            let writer = try WritableDatabase(path: folder.path, mode: .open)
+            let writer = try WritableDatabase(path: folder, mode: .open)
             try writer.compact(to: fresh, level: level)
             writer.close()
         } catch {
             try? FileManager.default.removeItem(atPath: fresh)
             throw error
         }
-        try FileManager.default.moveItem(atPath: folder.path, toPath: old)
+        try FileManager.default.moveItem(atPath: folder, toPath: old)
         do {
-            try FileManager.default.moveItem(atPath: fresh, toPath: folder.path)
+            try FileManager.default.moveItem(atPath: fresh, toPath: folder)
         } catch {
-            try? FileManager.default.moveItem(atPath: old, toPath: folder.path)
+            try? FileManager.default.moveItem(atPath: old, toPath: folder)
             throw error
         }
         try FileManager.default.removeItem(atPath: old)
-        return Outcome(bytesBefore: bytesBefore, bytesAfter: try folderSize(folder.path))
+        return Outcome(bytesBefore: bytesBefore, bytesAfter: try folderSize(folder))
     }
 
     /// The bytes of the regular files in a folder (or of one file).

@@ -8,10 +8,12 @@ public struct SavedSearch: Codable, Sendable, Equatable {
     public var name: String
     /// The query, in the same syntax as ``SearchRequest/query``.
     public var query: String
+    /// What may match, as in ``SearchRequest/filters``.
     public var filters: SearchFilters
     /// When it was saved.
     public var created: Date
 
+    /// A saved search with these values.
     public init(name: String, query: String, filters: SearchFilters = SearchFilters(), created: Date = Date()) {
         self.name = name
         self.query = query
@@ -21,7 +23,7 @@ public struct SavedSearch: Codable, Sendable, Equatable {
 
     /// Saves what a request asks for; its order, page and facets are not kept.
     public init(name: String, request: SearchRequest, created: Date = Date()) {
-        self.init(name: name, query: request.query, filters: SearchFilters(of: request), created: created)
+        self.init(name: name, query: request.query, filters: request.filters, created: created)
     }
 
     /// The request the saved search runs: newest meetings first, up to `limit` items.
@@ -48,8 +50,11 @@ public struct SavedSearch: Codable, Sendable, Equatable {
 public struct SavedSearchMatch: Codable, Sendable, Equatable {
     /// Stable for this item under this saved search (`NAME/ITEM-ID`), for feed entry ids.
     public var id: String
+    /// The matching item's id (``ItemRecord/id``).
     public var itemID: String
+    /// The day of the item's meeting, if one was found.
     public var meetingDate: MeetingDate?
+    /// The committee, as the document names it.
     public var committee: String?
     /// The item's title ("15. DRAFT ELECTIVE HOME EDUCATION POLICY" gives the title alone).
     public var title: String
@@ -59,6 +64,7 @@ public struct SavedSearchMatch: Codable, Sendable, Equatable {
     /// When the indexer recorded the match.
     public var matchedAt: Date
 
+    /// A match with these values.
     public init(id: String, itemID: String, meetingDate: MeetingDate?, committee: String?, title: String,
                 excerpt: String, matchedAt: Date) {
         self.id = id

@@ -5,9 +5,13 @@ import MinutesIngest
 public struct ItemRecord: Codable, Sendable, Equatable {
     /// Where the item sits in its source file.
     public struct SourceLocation: Codable, Sendable, Equatable {
+        /// The source file's id.
         public var id: String
+        /// The source file's path.
         public var path: String
+        /// The item's first line in the file, 1-based.
         public var firstLine: Int
+        /// The item's last line, inclusive.
         public var lastLine: Int
 
         enum CodingKeys: String, CodingKey {
@@ -19,26 +23,37 @@ public struct ItemRecord: Codable, Sendable, Equatable {
 
     /// The section an item belongs to.
     public struct SectionSummary: Codable, Sendable, Equatable {
-        public var kind: String
+        /// What the section is: minutes, an agenda, a report, an appendix…
+        public var kind: SectionKind
+        /// "Minutes", "Agenda", or the title line the section opens with (a report's, an appendix's…).
         public var title: String
     }
 
     /// The item's own number and title.
     public struct ItemSummary: Codable, Sendable, Equatable {
+        /// The number as printed ("15", "CAB 45/25"); empty for a section's text or its passages.
         public var number: String
+        /// The heading as printed; for a section without items, the section's title.
         public var title: String
     }
 
     /// Stable id: `<source-id>:<section>.<item>` (1-based positions in the file).
     public var id: String
+    /// The day of the meeting; nil when none was found.
     public var meetingDate: MeetingDate?
+    /// The committee, as the document names it.
     public var committee: String?
+    /// The section the item belongs to.
     public var section: SectionSummary
+    /// The item's number and title.
     public var item: ItemSummary
+    /// Where the item sits in its source file.
     public var source: SourceLocation
     /// The meeting key (`committee-slug/YYYY-MM-DD`) shared by all items of one meeting.
     public var meeting: String
+    /// Whether the item records a resolution.
     public var resolved: Bool
+    /// The text of each resolution in the item ("Resolved:- That …").
     public var resolutions: [String]
     /// Standing business (apologies, declarations of interest…) rather than a subject of debate.
     public var procedural: Bool

@@ -13,19 +13,19 @@ public enum Schema {
     /// The source file an item came from, so a file's items are replaced or deleted together.
     public static let source = IndexField(name: "source", prefix: "XSRC", termKind: .boolean)
     /// Committee, by slug (`improving-lives-select-commission`); display name in the value slot.
-    public static let committee = IndexField(name: "committee", prefix: "XC", termKind: .boolean, slot: 2, isFacet: true)
+    public static let committee = IndexField(name: "committee", prefix: "XC", termKind: .boolean, slot: 2, valueForm: .slug)
     /// Section kind: agenda, minutes, report, appendix, work_programme, other.
-    public static let kind = IndexField(name: "kind", prefix: "XK", termKind: .boolean, slot: 3, isFacet: true)
+    public static let kind = IndexField(name: "kind", prefix: "XK", termKind: .boolean, slot: 3, valueForm: .lowercased)
     /// People named in the attendance, by lower-case surname.
-    public static let person = IndexField(name: "person", prefix: "XP", termKind: .boolean)
+    public static let person = IndexField(name: "person", prefix: "XP", termKind: .boolean, valueForm: .slug)
     /// Meeting date: `D`YYYYMMDD terms, and YYYYMMDD in slot 0 for sorting and ranges.
     public static let date = IndexField(name: "date", prefix: "D", termKind: .internal, slot: 0)
     /// Meeting month: `M`YYYYMM terms; YYYY-MM in slot 5 for facets.
-    public static let month = IndexField(name: "month", prefix: "M", termKind: .boolean, slot: 5, isFacet: true)
+    public static let month = IndexField(name: "month", prefix: "M", termKind: .boolean, slot: 5)
     /// Meeting year: `Y`YYYY terms; YYYY in slot 1 for facets.
-    public static let year = IndexField(name: "year", prefix: "Y", termKind: .boolean, slot: 1, isFacet: true)
+    public static let year = IndexField(name: "year", prefix: "Y", termKind: .boolean, slot: 1)
     /// The meeting an item belongs to (`committee-slug/YYYY-MM-DD`): the collapse key and a facet.
-    public static let meeting = IndexField(name: "meeting", prefix: "XM", termKind: .boolean, slot: 4, isFacet: true)
+    public static let meeting = IndexField(name: "meeting", prefix: "XM", termKind: .boolean, slot: 4, valueForm: .lowercased)
     /// Present on items that record a resolution (`XRES`), whatever its text.
     public static let hasResolution = IndexField(name: "has_resolution", prefix: "XRES", termKind: .internal)
 
@@ -50,7 +50,7 @@ public enum Schema {
     ]
 
     /// Fields that `facet=NAME` may ask for.
-    public static var facetFields: [IndexField] { fields.filter(\.isFacet) }
+    public static var facetFields: [IndexField] { Facet.allCases.map(\.field) }
 
     /// The field with this query name, if any.
     public static func field(named name: String) -> IndexField? {

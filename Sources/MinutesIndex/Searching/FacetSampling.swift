@@ -15,6 +15,7 @@ public struct FacetSampling: Sendable, Equatable {
     /// Above it, about this many matches are counted.
     public var sampleSize: Int
 
+    /// Sampling above `exactUpTo` matches, counting about `sampleSize` of them.
     public init(exactUpTo: Int, sampleSize: Int) {
         self.exactUpTo = exactUpTo
         self.sampleSize = sampleSize

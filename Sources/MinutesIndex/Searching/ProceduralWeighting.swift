@@ -17,7 +17,7 @@ import Xapian
 /// business, a page ending amid a long date) the split form runs.
 enum ProceduralWeighting {
     /// `XKprocedural`.
-    static let term = Schema.kind.term(Schema.proceduralKind)
+    static let term = ItemKind.procedural.term
 
     /// The exact two-branch form of `query`.
     static func split(_ query: Query) -> Query {

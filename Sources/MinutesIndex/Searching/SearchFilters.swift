@@ -1,16 +1,25 @@
 import MinutesIngest
 
-/// The filters of a search that decide what matches (not its order, page or facets): what a
-/// saved search and a judged query keep beside their query text. Every key is optional in JSON.
-public struct SearchFilters: Codable, Sendable, Equatable {
+/// The filters of a search that decide what matches (not its order, page or facets): part of
+/// every ``SearchRequest``, and what a saved search and a judged query keep beside their query
+/// text. Every key is optional in JSON.
+public struct SearchFilters: Codable, Sendable, Hashable {
+    /// Only meetings on or after this day.
     public var from: MeetingDate?
+    /// Only meetings on or before this day.
     public var to: MeetingDate?
+    /// Only these committees (names or slugs); empty means all.
     public var committees: [String]
-    public var kinds: [String]
+    /// Only these kinds of item; empty means all.
+    public var kinds: [ItemKind]
+    /// Only items that record a resolution.
     public var resolvedOnly: Bool
+    /// Leave out procedural items (apologies, declarations of interest, minutes of the previous
+    /// meeting…); by default they are found but ranked below substantive items.
     public var excludeProcedural: Bool
 
-    public init(from: MeetingDate? = nil, to: MeetingDate? = nil, committees: [String] = [], kinds: [String] = [],
+    /// Filters with these values; the defaults filter nothing.
+    public init(from: MeetingDate? = nil, to: MeetingDate? = nil, committees: [String] = [], kinds: [ItemKind] = [],
                 resolvedOnly: Bool = false, excludeProcedural: Bool = false) {
         self.from = from
         self.to = to
@@ -20,16 +29,16 @@ public struct SearchFilters: Codable, Sendable, Equatable {
         self.excludeProcedural = excludeProcedural
     }
 
-    /// The filters of a request.
-    public init(of request: SearchRequest) {
-        self.init(from: request.from, to: request.to, committees: request.committees, kinds: request.kinds,
-                  resolvedOnly: request.resolvedOnly, excludeProcedural: request.excludeProcedural)
-    }
-
     /// A relevance-ordered request for `query` under these filters.
     public func request(query: String, limit: Int) -> SearchRequest {
-        SearchRequest(query: query, from: from, to: to, committees: committees, kinds: kinds,
-                      resolvedOnly: resolvedOnly, limit: limit, excludeProcedural: excludeProcedural)
+        SearchRequest(query: query, filters: self, limit: limit)
+    }
+
+    /// Checks that the date bounds are in order.
+    public func validate() throws(IndexError) {
+        if let from, let to, from > to {
+            throw .invalidParameter(name: "from", reason: "\(from) is after to=\(to)")
+        }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -43,7 +52,7 @@ public struct SearchFilters: Codable, Sendable, Equatable {
         from = try c.decodeIfPresent(MeetingDate.self, forKey: .from)
         to = try c.decodeIfPresent(MeetingDate.self, forKey: .to)
         committees = try c.decodeIfPresent([String].self, forKey: .committees) ?? []
-        kinds = try c.decodeIfPresent([String].self, forKey: .kinds) ?? []
+        kinds = try c.decodeIfPresent([ItemKind].self, forKey: .kinds) ?? []
         resolvedOnly = try c.decodeIfPresent(Bool.self, forKey: .resolvedOnly) ?? false
         excludeProcedural = try c.decodeIfPresent(Bool.self, forKey: .excludeProcedural) ?? false
     }

@@ -10,74 +10,67 @@ public enum SearchOrder: String, Codable, Sendable, CaseIterable {
     case dateDescending = "-date"
 }
 
-/// A search: the user's query, filters, facets, order and page.
+/// A search: the user's query, its filters, facets, order and page.
+///
+/// It travels as URL query parameters (``init(queryItems:)`` and ``queryItems``): the CLI, the
+/// API, saved searches and the web pages all speak that one form.
 public struct SearchRequest: Sendable, Hashable {
     /// Xapian query syntax: words, "phrases", AND/OR/NOT, `title:`, `resolved:`, `committee:`,
     /// `kind:`, `person:`, `year:2024`, `date:2020-01-01..2024-12-31`. Empty matches every item.
     public var query: String
-    /// Only meetings on or after this day.
-    public var from: MeetingDate?
-    /// Only meetings on or before this day.
-    public var to: MeetingDate?
-    /// Only these committees (names or slugs); empty means all.
-    public var committees: [String]
-    /// Only these section kinds (or `procedural`, for standing business); empty means all.
-    public var kinds: [String]
-    /// Only items that record a resolution.
-    public var resolvedOnly: Bool
-    /// Facet names to count (see ``Schema/facetFields``).
-    public var facets: [String]
+    /// What may match: dates, committees, kinds, resolutions, standing business.
+    public var filters: SearchFilters
+    /// The facets to count.
+    public var facets: [Facet]
+    /// The order of the hits.
     public var sort: SearchOrder
+    /// How many hits to skip (for paging).
     public var offset: Int
+    /// How many hits a page holds, at most ``maximumLimit``.
     public var limit: Int
     /// When true, the best item per meeting only, with the count of the others.
     public var collapseByMeeting: Bool
-    /// Leave out procedural items (apologies, declarations of interest, minutes of the previous
-    /// meeting…); by default they are found but ranked below substantive items.
-    public var excludeProcedural: Bool
     /// Count facets and the total over every match, however many (by default a search with
     /// very many matches estimates them from a sample: ``FacetSampling``).
     public var exactCounts: Bool
 
-    public init(query: String = "", from: MeetingDate? = nil, to: MeetingDate? = nil, committees: [String] = [],
-                kinds: [String] = [], resolvedOnly: Bool = false, facets: [String] = [], sort: SearchOrder = .relevance,
-                offset: Int = 0, limit: Int = 10, collapseByMeeting: Bool = false, excludeProcedural: Bool = false,
+    /// A request with these values; the defaults ask for the first ten items of everything, best first.
+    public init(query: String = "", filters: SearchFilters = SearchFilters(), facets: [Facet] = [],
+                sort: SearchOrder = .relevance, offset: Int = 0, limit: Int = 10, collapseByMeeting: Bool = false,
                 exactCounts: Bool = false) {
         self.query = query
-        self.from = from
-        self.to = to
-        self.committees = committees
-        self.kinds = kinds
-        self.resolvedOnly = resolvedOnly
+        self.filters = filters
         self.facets = facets
         self.sort = sort
         self.offset = offset
         self.limit = limit
         self.collapseByMeeting = collapseByMeeting
-        self.excludeProcedural = excludeProcedural
         self.exactCounts = exactCounts
+    }
+
+    /// A request with its filters given one by one (``SearchFilters``'s fields).
+    public init(query: String = "", from: MeetingDate? = nil, to: MeetingDate? = nil, committees: [String] = [],
+                kinds: [ItemKind] = [], resolvedOnly: Bool = false, facets: [Facet] = [], sort: SearchOrder = .relevance,
+                offset: Int = 0, limit: Int = 10, collapseByMeeting: Bool = false, excludeProcedural: Bool = false,
+                exactCounts: Bool = false) {
+        self.init(query: query,
+                  filters: SearchFilters(from: from, to: to, committees: committees, kinds: kinds,
+                                         resolvedOnly: resolvedOnly, excludeProcedural: excludeProcedural),
+                  facets: facets, sort: sort, offset: offset, limit: limit, collapseByMeeting: collapseByMeeting,
+                  exactCounts: exactCounts)
     }
 
     /// The most results one page may hold.
     public static let maximumLimit = 1000
 
-    /// Checks the parameters, naming the first one that is wrong.
-    public func validate() throws {
-        if offset < 0 { throw IndexError.invalidParameter(name: "offset", reason: "must be 0 or more, got \(offset)") }
+    /// Checks the parameters, naming the first one that is wrong. (Facet and kind names are
+    /// checked where text becomes a ``Facet`` or an ``ItemKind``: ``init(queryItems:)``.)
+    public func validate() throws(IndexError) {
+        if offset < 0 { throw .invalidParameter(name: "offset", reason: "must be 0 or more, got \(offset)") }
         if limit < 0 || limit > Self.maximumLimit {
-            throw IndexError.invalidParameter(name: "limit", reason: "must be between 0 and \(Self.maximumLimit), got \(limit)")
+            throw .invalidParameter(name: "limit", reason: "must be between 0 and \(Self.maximumLimit), got \(limit)")
         }
-        if let from, let to, from > to {
-            throw IndexError.invalidParameter(name: "from", reason: "\(from) is after to=\(to)")
-        }
-        let known = Schema.facetFields.map(\.name)
-        for facet in facets where !known.contains(facet) {
-            throw IndexError.invalidParameter(name: "facet", reason: "unknown facet '\(facet)' (known: \(known.joined(separator: ", ")))")
-        }
-        let kindNames = SectionKind.allCases.map(\.rawValue) + [Schema.proceduralKind]
-        for kind in kinds where !kindNames.contains(kind) {
-            throw IndexError.invalidParameter(name: "kind", reason: "unknown kind '\(kind)' (known: \(kindNames.joined(separator: ", ")))")
-        }
+        try filters.validate()
     }
 }
 

@@ -7,6 +7,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var total: Int
     /// Lower and upper bounds of that estimate.
     public var totalBounds: ClosedRange<Int>
+    /// The matching items on this page, in the order asked for.
     public var hits: [SearchHit]
     /// Per facet name, the values among the matches with their counts, most frequent first.
     public var facets: [String: [FacetCount]]
@@ -49,6 +50,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         shards = try c.decodeIfPresent(ShardSummary.self, forKey: .shards)
     }
 
+    /// An answer with these values, neither sampled nor from shards.
     public init(total: Int, totalBounds: ClosedRange<Int>, hits: [SearchHit], facets: [String: [FacetCount]],
                 correctedQuery: String?, correctedTotal: Int? = nil, parsedQuery: String) {
         self.total = total
@@ -79,9 +81,12 @@ public struct SearchResponse: Codable, Sendable, Equatable {
 
 /// One value of a facet and how many matching items have it.
 public struct FacetCount: Codable, Sendable, Equatable {
+    /// The value as the index holds it: a year, a committee's slug, a kind…
     public var value: String
+    /// How many matching items have it (an estimate when the counts are sampled).
     public var count: Int
 
+    /// A value with its count.
     public init(value: String, count: Int) {
         self.value = value
         self.count = count
@@ -90,21 +95,30 @@ public struct FacetCount: Codable, Sendable, Equatable {
 
 /// One matching item, with what a result list shows.
 public struct SearchHit: Codable, Sendable, Equatable {
+    /// The item's stable id (``ItemRecord/id``).
     public var id: String
     /// 1-based position in the whole result list.
     public var rank: Int
     /// Xapian's relevance percentage and weight.
     public var percent: Int
+    /// Xapian's relevance weight.
     public var weight: Double
+    /// The day of the meeting, if one was found.
     public var meetingDate: MeetingDate?
+    /// The committee, as the document names it.
     public var committee: String?
+    /// The section the item belongs to.
     public var section: ItemRecord.SectionSummary
+    /// The item's number and title.
     public var item: ItemRecord.ItemSummary
     /// An extract of the item text around the matched words, which are wrapped in `<b>…</b>`
     /// (the rest is HTML-escaped).
     public var snippet: String
+    /// Where the item sits in its source file.
     public var source: ItemRecord.SourceLocation
+    /// The meeting key (`committee-slug/YYYY-MM-DD`) shared by all items of one meeting.
     public var meeting: String
+    /// Whether the item records a resolution.
     public var resolved: Bool
     /// The text of each resolution the item records.
     public var resolutions: [String]

@@ -3,7 +3,9 @@ import Foundation
 /// Where one shard of a federated index lives: an index folder on this machine, or a database
 /// served by `xapian-tcpsrv`.
 public enum ShardAddress: Hashable, Sendable, CustomStringConvertible {
+    /// An index folder on this machine.
     case local(path: String)
+    /// A database served by `xapian-tcpsrv` on `host`, at `port`.
     case remote(host: String, port: Int)
 
     /// The name responses and `/status` use for the shard: its path, or `host:port`.

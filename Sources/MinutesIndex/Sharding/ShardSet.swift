@@ -24,6 +24,7 @@ public final class ShardSet {
         /// How often shards are reopened to see their writers' latest commits.
         public var refreshInterval: Duration
 
+        /// Options with these timeouts and intervals.
         public init(timeout: Duration = .seconds(2), reconnectInterval: Duration = .seconds(2), refreshInterval: Duration = .seconds(1)) {
             self.timeout = timeout
             self.reconnectInterval = reconnectInterval
@@ -33,6 +34,7 @@ public final class ShardSet {
 
     /// Every configured shard, in the configured order.
     public let addresses: [ShardAddress]
+    /// The timeouts and intervals the set keeps to.
     public let options: Options
     /// The shards that answered, joined as one database.
     public private(set) var database = Database()
@@ -197,6 +199,8 @@ public struct ShardSummary: Codable, Sendable, Equatable {
 
 /// A shard that did not answer, and why.
 public struct MissingShard: Codable, Sendable, Equatable {
+    /// The shard's name: its path, or `host:port`.
     public var name: String
+    /// Why it did not answer (Xapian's message, when it gave one).
     public var reason: String
 }

@@ -39,7 +39,7 @@ public enum StubFile {
             switch type {
             case "auto", "glass", "chert":
                 guard !rest.isEmpty else { throw .init("\(whereAt): '\(type)' needs a path") }
-                let path = rest.hasPrefix("/") ? rest : URL(fileURLWithPath: folder).appendingPathComponent(rest).standardizedFileURL.path
+                let path = rest.hasPrefix("/") ? rest : CorpusPath.standard(CorpusWalk.join(folder, rest))
                 shards.append(.local(path: path))
             case "remote":
                 var target = rest

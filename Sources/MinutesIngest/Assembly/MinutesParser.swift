@@ -7,6 +7,7 @@
 /// `Assembly`); then read the meeting date and committee from the header and attendance,
 /// resolutions and references from the sections (`Metadata`).
 public struct MinutesParser: Sendable {
+    /// A parser; it holds no state between documents.
     public init() {}
 
     /// Parses a document's text. `fileName` is the basename recorded in the result.

@@ -32,76 +32,23 @@ struct SectionSplitter {
         self.committeeLower = committee.map { TextScanning.asciiLowercased($0) }
     }
 
+    /// The sections of the document, in order, each running to the last content line before
+    /// the next one starts.
     func sections() -> [SectionSpan] {
         let content = lines.indices.filter { lines[$0].isContent }
         guard !content.isEmpty else { return [] }
-        var spans: [SectionSpan] = []
-        var sawHeading = false        // a numbered heading since the current section opened
-        var reportBodyStarted = false // the current report has reached its "1.1" paragraphs
-        var reportClosed = false      // the current report printed its closing line
-
-        func open(_ kind: SectionKind, start: Int, anchor: Int, title: String, date: MeetingDate? = nil) {
-            let floor = (spans.last?.start ?? -1) + 1
-            spans.append(SectionSpan(kind: kind, title: title, start: max(start, floor), end: anchor, anchor: anchor, ownDate: date))
-            sawHeading = false
-            reportBodyStarted = false
-            reportClosed = false
-        }
-
+        var state = SplitState()
         for (p, i) in content.enumerated() {
-            let line = lines[i]
-            let lower = line.lower
-            let current = spans.last?.kind
-
-            if isMinutesAnchor(i, position: p, content: content) {
-                if current == .minutes && !sawHeading { continue }
-                let start = headerStart(before: i, content: content, position: p)
-                open(.minutes, start: start, anchor: i, title: "Minutes", date: headerDate(from: start, to: i, content: content))
+            switch step(at: i, position: p, content: content, state: state) {
+            case let .open(kind, start, anchor, title, date)?:
+                state.open(kind, start: start, anchor: anchor, title: title, date: date)
+            case .stay?:
                 continue
+            case nil:
+                state.read(lines[i])
             }
-            if current != .agenda, isAgendaAnchor(lower), !presentFollows(position: p, content: content) {
-                if current == .minutes && !sawHeading { continue }
-                let start = headerStart(before: i, content: content, position: p)
-                open(.agenda, start: start, anchor: i, title: "Agenda", date: headerDate(from: start, to: i, content: content))
-                continue
-            }
-            if isReportAnchor(lower, position: p, content: content) {
-                if current == .report && !reportBodyStarted && !reportClosed { continue }
-                open(.report, start: i, anchor: i, title: reportTitle(from: p, content: content),
-                     date: reportDate(from: p, content: content))
-                continue
-            }
-            if let kindAndTitle = updatedTrackerTitle(position: p, content: content), current != .minutes, current != .agenda {
-                let (kind, titleIndex) = kindAndTitle
-                if let last = spans.last, last.start >= titleIndex { continue }
-                open(kind, start: titleIndex, anchor: titleIndex, title: sectionTitle(at: titleIndex))
-                continue
-            }
-            if current != .workProgramme, current != .minutes, current != .agenda, isWorkProgrammeTitle(line) {
-                open(.workProgramme, start: i, anchor: i, title: sectionTitle(at: i))
-                continue
-            }
-            // An appendix heading starts a paragraph or a page; "(See" / "Appendix 1 - …)." inside a
-            // sentence does not.
-            let startsBlock = line.isIndented || i == 0 || !lines[i - 1].isContent
-            if isAppendixAnchor(lower), startsBlock,
-               current == .appendix || (current == .report && (reportBodyStarted || reportClosed)) {
-                open(.appendix, start: i, anchor: i, title: sectionTitle(at: i))
-                continue
-            }
-            if current == .report && reportClosed {
-                // What follows a report's closing line, and is no other paper, is its appendix.
-                open(.appendix, start: i, anchor: i, title: sectionTitle(at: i))
-                continue
-            }
-
-            if current == .report {
-                if lower.hasPrefix("1.1 ") || lower.hasPrefix("1.1. ") { reportBodyStarted = true }
-                if lower.hasPrefix("this report is published") { reportClosed = true }
-            }
-            if !sawHeading, let h = NumberedHeading.parse(line), !h.bare { sawHeading = true }
         }
-        // Each section runs to the last content line before the next one starts.
+        var spans = state.spans
         for n in spans.indices {
             let limit = n + 1 < spans.count ? spans[n + 1].start - 1 : lines.count - 1
             var end = limit
@@ -109,6 +56,87 @@ struct SectionSplitter {
             spans[n].end = end
         }
         return spans
+    }
+
+    /// The sections found so far, and what the current one has shown.
+    private struct SplitState {
+        var spans: [SectionSpan] = []
+        /// A numbered heading since the current section opened.
+        var sawHeading = false
+        /// The current report has reached its "1.1" paragraphs.
+        var reportBodyStarted = false
+        /// The current report printed its closing line.
+        var reportClosed = false
+
+        var current: SectionKind? { spans.last?.kind }
+
+        mutating func open(_ kind: SectionKind, start: Int, anchor: Int, title: String, date: MeetingDate?) {
+            let floor = (spans.last?.start ?? -1) + 1
+            spans.append(SectionSpan(kind: kind, title: title, start: max(start, floor), end: anchor, anchor: anchor, ownDate: date))
+            sawHeading = false
+            reportBodyStarted = false
+            reportClosed = false
+        }
+
+        /// Notes what a line that opens nothing says of the current section.
+        mutating func read(_ line: SourceLine) {
+            let lower = line.lower
+            if current == .report {
+                if lower.hasPrefix("1.1 ") || lower.hasPrefix("1.1. ") { reportBodyStarted = true }
+                if lower.hasPrefix("this report is published") { reportClosed = true }
+            }
+            if !sawHeading, let h = NumberedHeading.parse(line), !h.bare { sawHeading = true }
+        }
+    }
+
+    /// What a line that anchors a section does.
+    private enum Step {
+        /// Opens a section of this kind, from `start` (its header lines), at the line that
+        /// anchors it, with its title and date.
+        case open(SectionKind, start: Int, anchor: Int, title: String, date: MeetingDate?)
+        /// Anchors one, but the current section goes on (a second "Present:" before any item).
+        case stay
+    }
+
+    /// Whether content line `i` (the `p`th) anchors a section, and what it does; nil when it
+    /// anchors none.
+    private func step(at i: Int, position p: Int, content: [Int], state: SplitState) -> Step? {
+        let line = lines[i]
+        let lower = line.lower
+        let current = state.current
+        if isMinutesAnchor(i, position: p, content: content) {
+            if current == .minutes && !state.sawHeading { return .stay }
+            let start = headerStart(before: i, content: content, position: p)
+            return .open(.minutes, start: start, anchor: i, title: "Minutes", date: headerDate(from: start, to: i, content: content))
+        }
+        if current != .agenda, isAgendaAnchor(lower), !presentFollows(position: p, content: content) {
+            if current == .minutes && !state.sawHeading { return .stay }
+            let start = headerStart(before: i, content: content, position: p)
+            return .open(.agenda, start: start, anchor: i, title: "Agenda", date: headerDate(from: start, to: i, content: content))
+        }
+        if isReportAnchor(lower, position: p, content: content) {
+            if current == .report && !state.reportBodyStarted && !state.reportClosed { return .stay }
+            return .open(.report, start: i, anchor: i, title: reportTitle(from: p, content: content), date: reportDate(from: p, content: content))
+        }
+        if let (kind, titleIndex) = updatedTrackerTitle(position: p, content: content), current != .minutes, current != .agenda {
+            if let last = state.spans.last, last.start >= titleIndex { return .stay }
+            return .open(kind, start: titleIndex, anchor: titleIndex, title: sectionTitle(at: titleIndex), date: nil)
+        }
+        if current != .workProgramme, current != .minutes, current != .agenda, isWorkProgrammeTitle(line) {
+            return .open(.workProgramme, start: i, anchor: i, title: sectionTitle(at: i), date: nil)
+        }
+        // An appendix heading starts a paragraph or a page; "(See" / "Appendix 1 - …)." inside a
+        // sentence does not.
+        let startsBlock = line.isIndented || i == 0 || !lines[i - 1].isContent
+        if isAppendixAnchor(lower), startsBlock,
+           current == .appendix || (current == .report && (state.reportBodyStarted || state.reportClosed)) {
+            return .open(.appendix, start: i, anchor: i, title: sectionTitle(at: i), date: nil)
+        }
+        if current == .report && state.reportClosed {
+            // What follows a report's closing line, and is no other paper, is its appendix.
+            return .open(.appendix, start: i, anchor: i, title: sectionTitle(at: i), date: nil)
+        }
+        return nil
     }
 
     // MARK: Anchors

@@ -4,10 +4,15 @@
 public struct StructureGold: Codable, Sendable {
     /// One annotated section: a meeting's minutes, an agenda, a report…
     public struct Section: Codable, Sendable {
+        /// What the section is, by ``SectionKind`` name ("minutes", "agenda"…).
         public var kind: String
+        /// `YYYY-MM-DD` of the meeting the section belongs to, when annotated.
         public var meetingDate: String?
+        /// The chair's surname, when annotated.
         public var chair: String?
+        /// Surnames of the members present, chair first; scored for minutes sections only.
         public var present: [String]?
+        /// The section's item headings, in order.
         public var items: [Item]
 
         enum CodingKeys: String, CodingKey {
@@ -27,8 +32,11 @@ public struct StructureGold: Codable, Sendable {
 
     /// One annotated item heading.
     public struct Item: Codable, Sendable {
+        /// The number as printed ("CAB 45/25"); empty for an unnumbered heading.
         public var number: String
+        /// The heading as printed.
         public var title: String
+        /// The heading's 1-based line; when given, an item matches within two lines of it instead of by title.
         public var firstLine: Int?
 
         enum CodingKeys: String, CodingKey {
@@ -43,6 +51,7 @@ public struct StructureGold: Codable, Sendable {
     public var committee: String?
     /// Other spellings of the same body that count as right ("Police and Crime Panel").
     public var committeeAliases: [String]
+    /// The annotated sections, in document order.
     public var sections: [Section]
 
     enum CodingKeys: String, CodingKey {

@@ -6,25 +6,38 @@ import Foundation
 public struct StructureScore: Sendable, CustomStringConvertible {
     /// The figures for one file, for finding where a parser goes wrong.
     public struct FileScore: Sendable {
+        /// The file's basename, as the gold names it.
         public var file: String
+        /// Items in the gold, items the parse found, and found items that match a gold item.
         public var goldItems = 0, predictedItems = 0, matchedItems = 0
+        /// Annotated meeting dates, and how many of them the parse gives some section of the file.
         public var datesWanted = 0, datesFound = 0
         /// nil when the annotation names no committee.
         public var committeeRight: Bool?
+        /// Jaccard overlap of the surnames present, one per annotated minutes section.
         public var presentScores: [Double] = []
         /// Gold items the parse did not find, and items it found that the gold does not have.
         public var missed: [String] = [], extra: [String] = []
+        /// Annotated dates the parse did not give, each with the dates it gave instead.
         public var wrongDates: [String] = []
+        /// The committee the parse named, if any.
         public var predictedCommittee: String?
     }
 
+    /// The figures for each gold file, in the gold's order.
     public private(set) var files: [FileScore] = []
 
+    /// Items in the gold, over all files.
     public var goldItems: Int { files.reduce(0) { $0 + $1.goldItems } }
+    /// Items the parse found, over all files.
     public var predictedItems: Int { files.reduce(0) { $0 + $1.predictedItems } }
+    /// Found items that match a gold item, over all files.
     public var matchedItems: Int { files.reduce(0) { $0 + $1.matchedItems } }
+    /// Share of found items that match a gold item (1 when nothing was found and none was wanted).
     public var itemPrecision: Double { predictedItems == 0 ? (goldItems == 0 ? 1 : 0) : Double(matchedItems) / Double(predictedItems) }
+    /// Share of gold items the parse found (1 when the gold has none).
     public var itemRecall: Double { goldItems == 0 ? 1 : Double(matchedItems) / Double(goldItems) }
+    /// Harmonic mean of item precision and recall.
     public var itemF1: Double {
         let p = itemPrecision, r = itemRecall
         return p + r == 0 ? 0 : 2 * p * r / (p + r)

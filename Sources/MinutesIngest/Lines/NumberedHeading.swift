@@ -62,64 +62,89 @@ struct NumberedHeading: Sendable, Equatable {
     private static func parse(scalars s: [Unicode.Scalar]) -> NumberedHeading? {
         guard let first = s.first else { return nil }
         if let reference = compoundReference(s) { return reference }
-        var i = 0
-        var number = ""
-        var key = 0
+        let lead: Lead
         if TextScanning.isDigit(first) {
-            while i < s.count, TextScanning.isDigit(s[i]), i < 4 { key = key * 10 + Int(s[i].value - 48); i += 1 }
-            guard i <= 4 else { return nil }
-            // "66." or "66" alone: the title follows on the next line.
-            if i == s.count || (i + 1 == s.count && s[i] == ".") {
-                return NumberedHeading(number: String(String.UnicodeScalarView(s[0..<i])), key: key, title: "",
-                                       bare: i == s.count, titleOnNextLine: true)
-            }
-            // "167.0 Title": a scheme that numbers items N.0 and their paragraphs N.1, N.2.
-            if i + 2 < s.count, s[i] == ".", s[i + 1] == "0", TextScanning.isSpace(s[i + 2]) {
-                let title = String(String.UnicodeScalarView(s[(i + 2)...])).trimmingAny(of: " ")
-                guard let first = title.unicodeScalars.first, TextScanning.isUpper(first) else { return nil }
-                return NumberedHeading(number: String(String.UnicodeScalarView(s[0..<(i + 2)])), key: key, title: title, bare: false)
-            }
-            // "33A. Title": a letter suffix numbers an item added between two others.
-            if i + 1 < s.count, TextScanning.isUpper(s[i]), s[i].isASCII, s[i + 1] == "." { i += 1 }
-            number = String(String.UnicodeScalarView(s[0..<i]))
-            if s[i] == "/" {
-                // A minute reference without a prefix: "45/25".
-                var j = i + 1
-                while j < s.count, TextScanning.isDigit(s[j]) { j += 1 }
-                guard j > i + 1 else { return nil }
-                number = String(String.UnicodeScalarView(s[0..<j]))
-                i = j
-                // "39/20" alone on its line, its title below (ModernGov's item listings).
-                if i == s.count || (i + 1 == s.count && s[i] == ".") {
-                    return NumberedHeading(number: number, key: key, title: "", bare: false, titleOnNextLine: true)
-                }
-            } else if i <= 2, i + 2 < s.count, TextScanning.isUpper(s[i]), TextScanning.isUpper(s[i + 1]), TextScanning.isUpper(s[i + 2]),
-                      !["ST", "ND", "RD", "TH"].contains(String(String.UnicodeScalarView(s[i..<(i + 2)]))) {
-                // "1APOLOGIES": the space between number and heading lost.
-                return NumberedHeading(number: String(String.UnicodeScalarView(s[0..<i])), key: key,
-                                       title: String(String.UnicodeScalarView(s[i...])), bare: false)
-            }
+            lead = leadingNumber(s)
         } else if TextScanning.isUpper(first) {
-            // "CAB 45/25", "EX12/24": a committee's minute reference.
-            var j = 0
-            while j < s.count, j < 6, TextScanning.isUpper(s[j]), s[j].isASCII { j += 1 }
-            guard j >= 1, j < s.count else { return nil }
-            var k = j
-            if s[k] == " " { k += 1 }
-            let digitsStart = k
-            var value = 0
-            while k < s.count, TextScanning.isDigit(s[k]) { value = value * 10 + Int(s[k].value - 48); k += 1 }
-            guard k > digitsStart, k < s.count, s[k] == "/" else { return nil }
-            k += 1
-            let yearStart = k
-            while k < s.count, TextScanning.isDigit(s[k]) { k += 1 }
-            guard k > yearStart else { return nil }
-            number = String(String.UnicodeScalarView(s[0..<k]))
-            key = value
-            i = k
+            lead = minuteReference(s)
         } else {
             return nil
         }
+        switch lead {
+        case let .decided(heading): return heading
+        case let .number(number, key, end): return heading(number: number, key: key, titleFrom: end, in: s)
+        }
+    }
+
+    /// What the start of a line makes of it: a heading (or none) decided already, or an item
+    /// number whose title is read from `end` on.
+    private enum Lead {
+        case decided(NumberedHeading?)
+        case number(String, key: Int, end: Int)
+    }
+
+    /// "12", "12.", "33A.", "167.0 Title", "45/25", "1APOLOGIES": a line that starts with digits.
+    private static func leadingNumber(_ s: [Unicode.Scalar]) -> Lead {
+        var i = 0
+        var key = 0
+        while i < s.count, TextScanning.isDigit(s[i]), i < 4 { key = key * 10 + Int(s[i].value - 48); i += 1 }
+        guard i <= 4 else { return .decided(nil) }
+        // "66." or "66" alone: the title follows on the next line.
+        if i == s.count || (i + 1 == s.count && s[i] == ".") {
+            return .decided(NumberedHeading(number: String(String.UnicodeScalarView(s[0..<i])), key: key, title: "",
+                                            bare: i == s.count, titleOnNextLine: true))
+        }
+        // "167.0 Title": a scheme that numbers items N.0 and their paragraphs N.1, N.2.
+        if i + 2 < s.count, s[i] == ".", s[i + 1] == "0", TextScanning.isSpace(s[i + 2]) {
+            let title = String(String.UnicodeScalarView(s[(i + 2)...])).trimmingAny(of: " ")
+            guard let first = title.unicodeScalars.first, TextScanning.isUpper(first) else { return .decided(nil) }
+            return .decided(NumberedHeading(number: String(String.UnicodeScalarView(s[0..<(i + 2)])), key: key, title: title, bare: false))
+        }
+        // "33A. Title": a letter suffix numbers an item added between two others.
+        if i + 1 < s.count, TextScanning.isUpper(s[i]), s[i].isASCII, s[i + 1] == "." { i += 1 }
+        var number = String(String.UnicodeScalarView(s[0..<i]))
+        if s[i] == "/" {
+            // A minute reference without a prefix: "45/25".
+            var j = i + 1
+            while j < s.count, TextScanning.isDigit(s[j]) { j += 1 }
+            guard j > i + 1 else { return .decided(nil) }
+            number = String(String.UnicodeScalarView(s[0..<j]))
+            i = j
+            // "39/20" alone on its line, its title below (ModernGov's item listings).
+            if i == s.count || (i + 1 == s.count && s[i] == ".") {
+                return .decided(NumberedHeading(number: number, key: key, title: "", bare: false, titleOnNextLine: true))
+            }
+        } else if i <= 2, i + 2 < s.count, TextScanning.isUpper(s[i]), TextScanning.isUpper(s[i + 1]), TextScanning.isUpper(s[i + 2]),
+                  !["ST", "ND", "RD", "TH"].contains(String(String.UnicodeScalarView(s[i..<(i + 2)]))) {
+            // "1APOLOGIES": the space between number and heading lost.
+            return .decided(NumberedHeading(number: String(String.UnicodeScalarView(s[0..<i])), key: key,
+                                            title: String(String.UnicodeScalarView(s[i...])), bare: false))
+        }
+        return .number(number, key: key, end: i)
+    }
+
+    /// "CAB 45/25", "EX12/24": a committee's minute reference, numbered by its first figure.
+    private static func minuteReference(_ s: [Unicode.Scalar]) -> Lead {
+        var j = 0
+        while j < s.count, j < 6, TextScanning.isUpper(s[j]), s[j].isASCII { j += 1 }
+        guard j >= 1, j < s.count else { return .decided(nil) }
+        var k = j
+        if s[k] == " " { k += 1 }
+        let digitsStart = k
+        var value = 0
+        while k < s.count, TextScanning.isDigit(s[k]) { value = value * 10 + Int(s[k].value - 48); k += 1 }
+        guard k > digitsStart, k < s.count, s[k] == "/" else { return .decided(nil) }
+        k += 1
+        let yearStart = k
+        while k < s.count, TextScanning.isDigit(s[k]) { k += 1 }
+        guard k > yearStart else { return .decided(nil) }
+        return .number(String(String.UnicodeScalarView(s[0..<k])), key: value, end: k)
+    }
+
+    /// The heading of item `number` whose title starts at `start` (after its full stop and
+    /// spaces), or nil when what follows is no title.
+    private static func heading(number: String, key: Int, titleFrom start: Int, in s: [Unicode.Scalar]) -> NumberedHeading? {
+        var i = start
         var bare = !number.contains("/")
         if i < s.count, s[i] == "." { bare = false; i += 1 }
         if i < s.count, !TextScanning.isSpace(s[i]), !bare, !number.contains("/") {

@@ -6,6 +6,7 @@ public struct Attendee: Codable, Sendable, Equatable {
     /// The role as printed ("Senior Adviser (Scrutiny and Member Development)"), when given.
     public var role: String?
 
+    /// Someone with this name and, when the minutes give one, this role.
     public init(name: String, role: String? = nil) {
         self.name = name
         self.role = role

@@ -1,7 +1,10 @@
 /// A calendar date of a meeting, free of time zones: minutes name days, not instants.
 public struct MeetingDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The year, in full (2024).
     public var year: Int
+    /// The month, 1 to 12.
     public var month: Int
+    /// The day of the month, from 1.
     public var day: Int
 
     /// Creates a date, or nil when the day does not exist in that month.

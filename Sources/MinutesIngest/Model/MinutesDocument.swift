@@ -10,6 +10,7 @@ public struct MinutesDocument: Codable, Sendable, Equatable {
     /// The sections in document order.
     public var sections: [Section]
 
+    /// A document with these sections.
     public init(file: String, committee: String?, sections: [Section]) {
         self.file = file
         self.committee = committee
@@ -42,24 +43,34 @@ public struct MinutesDocument: Codable, Sendable, Equatable {
 
 /// What a section of a document is.
 public enum SectionKind: String, Codable, Sendable, CaseIterable {
+    /// The agenda of a meeting.
     case agenda
+    /// The minutes of a meeting.
     case minutes
+    /// An officer's report, from its cover sheet on.
     case report
+    /// An appendix to a report.
     case appendix
+    /// A work programme (`work_programme` in JSON and in `kind:` queries).
     case workProgramme = "work_programme"
+    /// Anything else: trackers, monitoring schedules, a document with no recognisable section.
     case other
 }
 
 /// A run of a document that belongs to one meeting and is of one kind: an agenda, the minutes
 /// of a meeting, an officer's report, an appendix, a work programme.
 public struct Section: Codable, Sendable, Equatable {
+    /// What the section is: minutes, an agenda, a report, an appendix…
     public var kind: SectionKind
+    /// "Minutes", "Agenda", or the title line the section opens with (a report's, an appendix's…).
     public var title: String
     /// The meeting the section belongs to: embedded earlier minutes carry the earlier date.
     public var meetingDate: MeetingDate?
     /// 1-based, inclusive line numbers in the source file.
     public var firstLine: Int
+    /// The section's last line, inclusive.
     public var lastLine: Int
+    /// The section's numbered items, in document order.
     public var items: [Item]
     /// Who attended; minutes sections only.
     public var attendance: Attendance?
@@ -67,6 +78,7 @@ public struct Section: Codable, Sendable, Equatable {
     /// so that it is still searchable.
     public var text: String
 
+    /// A section with these values.
     public init(kind: SectionKind, title: String, meetingDate: MeetingDate?, firstLine: Int, lastLine: Int,
                 items: [Item] = [], attendance: Attendance? = nil, text: String = "") {
         self.kind = kind
@@ -130,9 +142,11 @@ public struct Section: Codable, Sendable, Equatable {
 
 /// Who attended a meeting, by surname ("T. Collingham" is "Collingham").
 public struct Attendance: Codable, Sendable, Equatable {
+    /// The chair, by surname, when the minutes name one.
     public var chair: String?
     /// Members present, not including the chair.
     public var present: [String]
+    /// Members who sent apologies, by surname.
     public var apologies: [String]
     /// Others in attendance (officers, invited members), by surname.
     public var inAttendance: [String]
@@ -142,6 +156,7 @@ public struct Attendance: Codable, Sendable, Equatable {
     /// ("Caroline Webb", "Senior Adviser (Scrutiny and Member Development)").
     public var attendees: [Attendee] = []
 
+    /// Attendance with these names; ``substitutes`` and ``attendees`` start empty.
     public init(chair: String?, present: [String], apologies: [String] = [], inAttendance: [String] = []) {
         self.chair = chair
         self.present = present
@@ -149,7 +164,6 @@ public struct Attendance: Codable, Sendable, Equatable {
         self.inAttendance = inAttendance
     }
 
-    /// The chair followed by the other members present, without repeating the chair.
     enum CodingKeys: String, CodingKey {
         case chair, present, apologies, substitutes, attendees
         case inAttendance = "in_attendance"
@@ -165,6 +179,7 @@ public struct Attendance: Codable, Sendable, Equatable {
         attendees = try c.decodeIfPresent([Attendee].self, forKey: .attendees) ?? []
     }
 
+    /// The chair followed by the other members present, without repeating the chair.
     public var chairFirstPresent: [String] {
         guard let chair else { return present }
         return [chair] + present.filter { $0 != chair }
@@ -177,7 +192,9 @@ public struct Item: Codable, Sendable, Equatable {
     public var number: String
     /// The heading as printed, wrapped lines joined, page references and markup removed.
     public var title: String
+    /// The item's first line in the source file, 1-based.
     public var firstLine: Int
+    /// The item's last line, inclusive.
     public var lastLine: Int
     /// The cleaned body text, heading excluded.
     public var text: String
@@ -192,6 +209,7 @@ public struct Item: Codable, Sendable, Equatable {
     /// Whether the item records a resolution.
     public var resolved: Bool { !resolutions.isEmpty }
 
+    /// An item with these values.
     public init(number: String, title: String, firstLine: Int, lastLine: Int, text: String, resolutions: [String] = []) {
         self.number = number
         self.title = title

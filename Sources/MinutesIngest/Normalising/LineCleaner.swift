@@ -66,28 +66,9 @@ enum LineCleaner {
                 out.append(scalars[i + 1])
                 i += 1
             case "<":
-                // HTML tags (<sup>, </p>, <ul style=…>) go; an <https://…> autolink keeps its URL.
-                if let close = tagEnd(scalars, from: i) {
-                    let inner = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
-                    if inner.hasPrefix("http") || inner.hasPrefix("www.") {
-                        out.append(contentsOf: inner.unicodeScalars)
-                    } else {
-                        out.append(" ")
-                        // "18<sup>th</sup>" must stay "18th": no space for inline tags.
-                        if inner == "sup" || inner == "/sup" || inner == "sub" || inner == "/sub" { out.removeLast() }
-                    }
-                    i = close
-                } else {
-                    out.append(s)
-                }
+                i = appendTag(scalars, at: i, to: &out)
             case "[":
-                // Markdown link [text](target): keep the text only.
-                if let (textEnd, linkEnd) = markdownLink(scalars, from: i) {
-                    out.append(contentsOf: scalars[(i + 1)..<textEnd])
-                    i = linkEnd
-                } else {
-                    out.append(s)
-                }
+                i = appendLinkText(scalars, at: i, to: &out)
             default:
                 if s.value >= 0xE000 && s.value <= 0xF8FF {
                     // PDF bullet glyphs are private-use characters.
@@ -103,6 +84,34 @@ enum LineCleaner {
         }
         return finish(TextScanning.collapseSpaces(String(out)), raw: raw, number: number,
                       glyphBullet: sawGlyphBullet, asterisks: asterisks)
+    }
+
+    /// What an HTML tag at `i` leaves in the text: nothing but a space (`<sup>` not even that,
+    /// so "18<sup>th</sup>" stays "18th"), an `<https://…>` autolink its URL, and a `<` that
+    /// opens no tag itself. Returns the index of the last scalar read.
+    private static func appendTag(_ scalars: [Unicode.Scalar], at i: Int, to out: inout String.UnicodeScalarView) -> Int {
+        guard let close = tagEnd(scalars, from: i) else {
+            out.append(scalars[i])
+            return i
+        }
+        let inner = String(String.UnicodeScalarView(scalars[(i + 1)..<close]))
+        if inner.hasPrefix("http") || inner.hasPrefix("www.") {
+            out.append(contentsOf: inner.unicodeScalars)
+        } else if !["sup", "/sup", "sub", "/sub"].contains(inner) {
+            out.append(" ")
+        }
+        return close
+    }
+
+    /// A Markdown link `[text](target)` at `i` leaves its text only; a `[` that opens none
+    /// stays. Returns the index of the last scalar read.
+    private static func appendLinkText(_ scalars: [Unicode.Scalar], at i: Int, to out: inout String.UnicodeScalarView) -> Int {
+        guard let (textEnd, linkEnd) = markdownLink(scalars, from: i) else {
+            out.append(scalars[i])
+            return i
+        }
+        out.append(contentsOf: scalars[(i + 1)..<textEnd])
+        return linkEnd
     }
 
     /// Drops markdown heading markers and bullet markers, and records what they said.

@@ -7,6 +7,7 @@ public struct IngestError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The file concerned.
     public var path: String
 
+    /// The failure of the file at `path`, for this reason.
     public init(_ reason: String, path: String) {
         self.reason = reason
         self.path = path

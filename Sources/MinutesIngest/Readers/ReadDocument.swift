@@ -2,9 +2,12 @@
 /// creation date, which stand in for the committee and meeting date when the text and the file
 /// name name neither.
 public struct ReadDocument: Sendable, Equatable {
+    /// The text for the parser: plain text as it is, a PDF's text layer, an HTML page without its tags.
     public var text: String
+    /// What the file's metadata says; the readers fill it for PDFs only.
     public var hints: SourceHints
 
+    /// This text, with these hints.
     public init(text: String, hints: SourceHints = SourceHints()) {
         self.text = text
         self.hints = hints
@@ -18,6 +21,7 @@ public struct SourceHints: Sendable, Equatable {
     /// When the file was made, as its metadata records it (a PDF's CreationDate).
     public var created: MeetingDate?
 
+    /// Hints with these values (none by default).
     public init(title: String? = nil, created: MeetingDate? = nil) {
         self.title = title
         self.created = created

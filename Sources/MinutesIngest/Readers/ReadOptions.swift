@@ -16,6 +16,7 @@ public struct ReadOptions: Sendable, Equatable {
     /// Where to look for helper programs; nil means the directories of `PATH`.
     public var toolDirectories: [String]?
 
+    /// Options with these limits; the defaults are those of ``standard``.
     public init(timeout: Double = 60, maxTextBytes: Int = 64 << 20, maxTextFileBytes: Int = 16 << 20,
                 helperMemoryBytes: Int? = 1 << 30, ocr: Bool = false, toolDirectories: [String]? = nil) {
         self.timeout = timeout

@@ -8,6 +8,7 @@ public struct AtomFeed: ResponseGenerator {
     /// The feed document.
     public let xml: String
 
+    /// The feed of these matches: one entry each, titled with its meeting date, committee and item title.
     public init(_ saved: SavedSearchMatches) {
         let formatter = ISO8601DateFormatter()
         let updated = saved.matches.map(\.matchedAt).max() ?? saved.search.created

@@ -20,6 +20,7 @@ public final class QuorumAPI: Sendable {
     /// Answers of recent searches, until the next commit; nil to search every time.
     private let searchCache: SearchCache?
 
+    /// Handlers over these readers and writer (nil: a daemon that only reads shards).
     public init(readers: ReaderPool, writer: WriteQueue?, indexPath: String, watchFolders: [String],
                 searchCache: SearchCache? = nil) {
         self.readers = readers
@@ -50,7 +51,7 @@ public final class QuorumAPI: Sendable {
     /// `GET /items/{id}/similar`.
     public func similar(id: String, limit: Int = 10) async throws -> SearchResponse {
         guard (1...SearchRequest.maximumLimit).contains(limit) else {
-            throw APIError.badRequest(code: "bad_parameter", "parameter 'limit' must be between 1 and \(SearchRequest.maximumLimit)")
+            throw APIError.badRequest(code: .badParameter, "parameter 'limit' must be between 1 and \(SearchRequest.maximumLimit)")
         }
         return try await read { try $0.similar(to: id, limit: limit) }
     }
@@ -61,7 +62,7 @@ public final class QuorumAPI: Sendable {
         _ = try writable()
         try DocumentName.validate(name)
         guard let folder = watchFolders.first else {
-            throw APIError(status: .conflict, code: "no_watch_folder", message: "the daemon watches no folder to add documents to; start it with --watch DIR")
+            throw APIError(status: .conflict, code: .noWatchFolder, message: "the daemon watches no folder to add documents to; start it with --watch DIR")
         }
         let destination = (folder as NSString).appendingPathComponent(name)
         let temporary = (folder as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).part")
@@ -71,27 +72,27 @@ public final class QuorumAPI: Sendable {
         do {
             try Data(body).write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, destination) == 0 else {
-                throw APIError.internalError(code: "write_failed", "cannot move the document into place: \(String(cString: strerror(errno)))")
+                throw APIError.internalError(code: .writeFailed, "cannot move the document into place: \(String(cString: strerror(errno)))")
             }
         } catch let error as APIError {
             unlink(temporary)
             throw error
         } catch {
             unlink(temporary)
-            throw APIError.internalError(code: "write_failed", "cannot write the document: \(error.localizedDescription)")
+            throw APIError.internalError(code: .writeFailed, "cannot write the document: \(error.localizedDescription)")
         }
         let result = try await write(.indexFile(destination))
         switch result {
         case let .file(.indexed(sourceID, itemIDs)):
-            return DocumentResult(sourceID: sourceID, path: destination, state: "indexed", items: itemIDs)
+            return DocumentResult(sourceID: sourceID, path: destination, state: .indexed, items: itemIDs)
         case let .file(.unchanged(sourceID)):
             let items = try await read { searcher in
                 try searcher.search(SearchRequest(query: "source:\(sourceID)", sort: .date, limit: SearchRequest.maximumLimit))
             }
-            return DocumentResult(sourceID: sourceID, path: destination, state: sameAsBefore ? "unchanged" : "indexed",
+            return DocumentResult(sourceID: sourceID, path: destination, state: sameAsBefore ? .unchanged : .indexed,
                                   items: items.hits.map(\.id))
         case let .file(.failed(sourceID, reason)):
-            throw APIError(status: .unprocessableContent, code: "ingest_failed",
+            throw APIError(status: .unprocessableContent, code: .ingestFailed,
                            message: "\(name) was saved as \(destination) but could not be indexed: \(reason) (source \(sourceID))")
         default:
             throw APIError.internalError("unexpected result for an indexing job")
@@ -101,7 +102,7 @@ public final class QuorumAPI: Sendable {
     /// `DELETE /documents/{source-id}`: removes the items, and the file if it is in a watched folder.
     public func removeDocument(sourceID: String) async throws -> DocumentResult {
         guard let source = try writable().sources.first(where: { $0.id == sourceID }) else {
-            throw APIError.notFound(code: "source_not_found", "no document with source id '\(sourceID)'")
+            throw APIError.notFound(code: .sourceNotFound, "no document with source id '\(sourceID)'")
         }
         let result = try await write(.removeSource(sourceID))
         if watchFolders.contains(where: { source.path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
@@ -109,9 +110,9 @@ public final class QuorumAPI: Sendable {
             unlink(source.path)
         }
         guard case let .removed(ids) = result, ids == [sourceID] else {
-            throw APIError.notFound(code: "source_not_found", "no document with source id '\(sourceID)'")
+            throw APIError.notFound(code: .sourceNotFound, "no document with source id '\(sourceID)'")
         }
-        return DocumentResult(sourceID: sourceID, path: source.path, state: "removed", items: [])
+        return DocumentResult(sourceID: sourceID, path: source.path, state: .removed, items: [])
     }
 
     /// `GET /acronyms`: the acronym definitions mined from the indexed text.
@@ -122,7 +123,7 @@ public final class QuorumAPI: Sendable {
     /// `GET /saved`: the saved searches.
     public func savedSearches() async throws -> SavedSearchList {
         _ = try writable()
-        return SavedSearchList(saved: try await read { try $0.savedSearches() })
+        return SavedSearchList(saved: try await read { try $0.read { try SavedSearchStore(database: $0).list() } })
     }
 
     /// `POST /saved?name=NAME&q=…` (and the `/search` filters): saves a search; items indexed from
@@ -132,7 +133,7 @@ public final class QuorumAPI: Sendable {
         do {
             try SavedSearch(name: name, request: request).validate()
         } catch {
-            throw APIError.badRequest(code: "bad_name", "\(error)")
+            throw APIError.badRequest(code: .badName, "\(error)")
         }
         guard case let .savedSearch(saved) = try await write(.saveSearch(name: name, request: request)) else {
             throw APIError.internalError("unexpected result for a saved search")
@@ -143,7 +144,7 @@ public final class QuorumAPI: Sendable {
     /// `DELETE /saved/{name}`.
     public func removeSavedSearch(name: String) async throws -> SavedSearchList {
         guard case .savedSearchRemoved(true) = try await write(.removeSavedSearch(name)) else {
-            throw APIError.notFound(code: "saved_search_not_found", "no saved search named '\(name)'")
+            throw APIError.notFound(code: .savedSearchNotFound, "no saved search named '\(name)'")
         }
         return try await savedSearches()
     }
@@ -152,11 +153,14 @@ public final class QuorumAPI: Sendable {
     public func savedSearchMatches(name: String) async throws -> SavedSearchMatches {
         _ = try writable()
         let found: SavedSearchMatches? = try await read { searcher in
-            guard let saved = try searcher.savedSearch(named: name) else { return nil }
-            return SavedSearchMatches(search: saved, matches: try searcher.savedSearchMatches(of: name) ?? [])
+            try searcher.read { database in
+                let store = SavedSearchStore(database: database)
+                guard let saved = try store.savedSearch(named: name) else { return nil }
+                return SavedSearchMatches(search: saved, matches: try store.matches(of: name) ?? [])
+            }
         }
         guard let found else {
-            throw APIError.notFound(code: "saved_search_not_found", "no saved search named '\(name)'")
+            throw APIError.notFound(code: .savedSearchNotFound, "no saved search named '\(name)'")
         }
         return found
     }
@@ -204,7 +208,7 @@ public final class QuorumAPI: Sendable {
     /// The writer, or the error a federating daemon (which only reads) answers writes with.
     private func writable() throws(APIError) -> WriteQueue {
         guard let writer else {
-            throw APIError(status: .conflict, code: "read_only",
+            throw APIError(status: .conflict, code: .readOnly,
                            message: "this daemon searches shards that other daemons write: add, remove and saved searches belong to each shard's own daemon")
         }
         return writer
@@ -228,7 +232,7 @@ public final class QuorumAPI: Sendable {
         do {
             return try await writable().submit(job)
         } catch let error as WriteQueueError {
-            throw APIError.unavailable(code: "closing", error.description)
+            throw APIError.unavailable(code: .closing, error.description)
         }
     }
 
@@ -243,28 +247,44 @@ public final class QuorumAPI: Sendable {
 
 /// The answer of `GET /saved`.
 public struct SavedSearchList: Codable, Sendable {
+    /// Every saved search, by name.
     public var saved: [SavedSearch]
 }
 
 /// The answer of `GET /saved/{name}`: the search and what matched it, newest first.
 public struct SavedSearchMatches: Codable, Sendable {
+    /// The saved search.
     public var search: SavedSearch
+    /// Its newest matches first.
     public var matches: [SavedSearchMatch]
 }
 
 /// The answer of `GET /acronyms`.
 public struct AcronymList: Codable, Sendable {
+    /// The acronyms, sorted.
     public var acronyms: [Acronym]
 }
 
 /// The answer to adding or removing a document.
 public struct DocumentResult: Codable, Sendable, Equatable {
+    /// The document's source id.
     public var sourceID: String
+    /// Where the document is on disk.
     public var path: String
-    /// `indexed`, `unchanged` or `removed`.
-    public var state: String
+    /// What became of the document.
+    public var state: State
     /// The ids of the document's items.
     public var items: [String]
+
+    /// What became of a document that was added or removed.
+    public enum State: String, Codable, Sendable {
+        /// Its items were (re)indexed.
+        case indexed
+        /// The same bytes were indexed already.
+        case unchanged
+        /// Its items are gone.
+        case removed
+    }
 
     enum CodingKeys: String, CodingKey {
         case path, state, items
@@ -275,13 +295,13 @@ public struct DocumentResult: Codable, Sendable, Equatable {
 /// Checks names for `POST /documents` so that a document lands in the watched folder and nowhere else.
 enum DocumentName {
     static func validate(_ name: String) throws(APIError) {
-        guard !name.isEmpty else { throw .badRequest(code: "bad_name", "parameter 'name' is required: the document's file name") }
+        guard !name.isEmpty else { throw .badRequest(code: .badName, "parameter 'name' is required: the document's file name") }
         guard name.utf8.count <= 255, !name.contains("/"), !name.contains("\0"), !name.hasPrefix(".") else {
-            throw .badRequest(code: "bad_name", "the name must be a plain file name (no '/', no leading '.', at most 255 bytes), got '\(name)'")
+            throw .badRequest(code: .badName, "the name must be a plain file name (no '/', no leading '.', at most 255 bytes), got '\(name)'")
         }
         let ext = (name as NSString).pathExtension.lowercased()
         guard DocumentReader.supportedExtensions.contains(ext) else {
-            throw .badRequest(code: "bad_name", "unsupported file type '.\(ext)'; supported: \(DocumentReader.supportedExtensions.sorted().joined(separator: ", "))")
+            throw .badRequest(code: .badName, "unsupported file type '.\(ext)'; supported: \(DocumentReader.supportedExtensions.sorted().joined(separator: ", "))")
         }
     }
 }

@@ -28,11 +28,11 @@ public enum QuorumRouter {
             do {
                 body = try await request.body.collect(upTo: QuorumAPI.maximumDocumentBytes)
             } catch {
-                throw APIError(status: .contentTooLarge, code: "too_large",
+                throw APIError(status: .contentTooLarge, code: .tooLarge,
                                message: "documents may be at most \(QuorumAPI.maximumDocumentBytes >> 20) MiB")
             }
             let result = try await api.addDocument(name: name, body: Array(buffer: body))
-            return try JSONResponse(result, status: result.state == "indexed" ? .created : .ok)
+            return try JSONResponse(result, status: result.state == .indexed ? .created : .ok)
         }
         router.delete("/documents/{sourceID}") { _, context in
             try JSONResponse(await api.removeDocument(sourceID: context.parameters.require("sourceID")))
@@ -109,18 +109,18 @@ struct ErrorShapeMiddleware<Context: RequestContext>: RouterMiddleware {
             case .notFound:
                 let allowed = RouteTable.methods(forPath: request.uri.path)
                 guard !allowed.isEmpty else {
-                    throw APIError.notFound(code: "no_route", "no such endpoint: \(request.method) \(request.uri.path)")
+                    throw APIError.notFound(code: .noRoute, "no such endpoint: \(request.method) \(request.uri.path)")
                 }
-                var error = APIError(status: .methodNotAllowed, code: "method_not_allowed",
+                var error = APIError(status: .methodNotAllowed, code: .methodNotAllowed,
                                      message: "\(request.method) is not allowed on \(request.uri.path); use \(allowed.map(\.rawValue).joined(separator: " or "))")
                 error.allowedMethods = allowed
                 throw error
             case .methodNotAllowed:
-                throw APIError(status: .methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not allowed on \(request.uri.path)")
-            default: throw APIError(status: error.status, code: "http_error", message: error.body ?? error.status.reasonPhrase)
+                throw APIError(status: .methodNotAllowed, code: .methodNotAllowed, message: "\(request.method) is not allowed on \(request.uri.path)")
+            default: throw APIError(status: error.status, code: .httpError, message: error.body ?? error.status.reasonPhrase)
             }
         } catch let error as any HTTPResponseError {
-            throw APIError(status: error.status, code: "http_error", message: "\(error)")
+            throw APIError(status: error.status, code: .httpError, message: "\(error)")
         } catch {
             context.logger.error("request \(request.method) \(request.uri.path) failed: \(error)")
             throw APIError.internalError("the request failed inside the daemon; its log says why")

@@ -4,10 +4,15 @@ public import MinutesIndex
 public struct StatusReport: Codable, Sendable {
     /// One source file and how indexing it went.
     public struct Source: Codable, Sendable {
+        /// The source's id: the slug of its file name, with a short hash when another file has that slug.
         public var id: String
+        /// The file's path as indexed.
         public var path: String
-        public var state: String
+        /// Whether the file's items are in the index or indexing it failed.
+        public var state: SourceRecord.State
+        /// Why indexing failed, when it did.
         public var reason: String?
+        /// Items the index holds from this file (a failed file keeps those of its last good version).
         public var items: Int
         /// Items with no meeting date.
         public var undated: Int
@@ -22,7 +27,7 @@ public struct StatusReport: Codable, Sendable {
         init(_ record: SourceRecord) {
             id = record.id
             path = record.path
-            state = record.state.rawValue
+            state = record.state
             reason = record.reason
             items = record.itemCount
             undated = record.undatedCount
@@ -35,6 +40,7 @@ public struct StatusReport: Codable, Sendable {
     public struct FailedFile: Codable, Sendable, Equatable {
         /// Relative to the watched folder that holds it (absolute if it is in none).
         public var path: String
+        /// Why it could not be indexed.
         public var reason: String
         /// ISO 8601: when this failure was first seen.
         public var since: String
@@ -42,31 +48,44 @@ public struct StatusReport: Codable, Sendable {
 
     /// Why the index cannot be written now (a full disk); searches still answer from the last commit.
     public struct WriterFailure: Codable, Sendable, Equatable {
+        /// Xapian's message.
         public var message: String
         /// ISO 8601.
         public var since: String
     }
 
+    /// Items in the index (when federating: in the shards that answer).
     public var items: Int
     /// Items whose meeting date was found nowhere: they are outside every date filter and
     /// counted under "unknown" in the year facet.
     public var undatedItems: Int = 0
     /// Files indexed with few or no items found: their format needs a look.
     public var needsALook: [String] = []
+    /// Source files the index knows, indexed or failed.
     public var sourceCount: Int
+    /// Sources whose items are in the index.
     public var indexedCount: Int
+    /// Sources that could not be indexed.
     public var failedCount: Int
+    /// Every source file, by path.
     public var sources: [Source]
     /// ISO 8601.
     public var lastCommit: String?
+    /// Why the last commit failed, if it did.
     public var lastError: String?
+    /// Size of the index folder on disk, in bytes.
     public var indexBytes: Int
+    /// Write jobs queued and not yet committed.
     public var queueDepth: Int
+    /// Seconds since the daemon started.
     public var uptimeSeconds: Int
+    /// The index folder.
     public var index: String
+    /// The folders watched for minutes files.
     public var watching: [String]
     /// When federating shards: which answer now (``degraded`` is true when some do not).
     public var shards: ShardSummary?
+    /// True when some shards do not answer; absent when not federating.
     public var degraded: Bool?
     /// The files that failed, with their reasons, by path.
     public var failed: [FailedFile] = []

@@ -9,9 +9,13 @@ import ServiceLifecycle
 
 /// How a daemon is set up: its index, the folders it watches and its socket.
 public struct DaemonConfiguration: Sendable {
+    /// The index folder.
     public var indexPath: String
+    /// The folders whose documents are indexed as they arrive.
     public var watchFolders: [String]
+    /// Where the Unix socket is made.
     public var socketPath: String
+    /// The socket's permissions.
     public var socketMode: mode_t
     /// The group given the socket (name or number); nil keeps the daemon's own group.
     public var socketGroup: String?
@@ -31,6 +35,7 @@ public struct DaemonConfiguration: Sendable {
     /// Bytes of search answers kept until the next commit (``SearchCache``); 0 for none.
     public var searchCacheBytes = 32 << 20
 
+    /// A configuration with these values and the defaults for the rest.
     public init(indexPath: String, watchFolders: [String], socketPath: String, socketMode: mode_t = UnixSocketBinding.defaultMode,
                 readOptions: ReadOptions = .standard) {
         self.indexPath = indexPath
@@ -45,24 +50,22 @@ public struct DaemonConfiguration: Sendable {
 /// socket, run as one service group that stops gracefully on SIGTERM or SIGINT.
 public enum Daemon {
     /// Runs until a signal stops it. Returns after the last batch is committed and the socket removed.
+    /// The process must ignore SIGPIPE (quorumd does): Xapian's remote backend writes to shard
+    /// sockets without MSG_NOSIGNAL, as helper programs' pipes may be written.
     ///
     /// - Throws: at start, with a message that names the problem (index locked by another
     ///   daemon, socket in use, folder missing); never once serving.
     public static func run(_ configuration: DaemonConfiguration, logger: Logger) async throws {
-        // A peer that goes away mid-write must cost an error, not the process: Xapian's remote
-        // backend writes to shard sockets without MSG_NOSIGNAL (a killed xapian-tcpsrv would
-        // otherwise end the daemon with SIGPIPE), as may helper programs' pipes.
-        signal(SIGPIPE, SIG_IGN)
         if !configuration.shards.isEmpty {
             return try await runFederation(configuration, logger: logger)
         }
-        let indexPath = absolutePath(configuration.indexPath)
+        let indexPath = CorpusPath.standard(configuration.indexPath)
         let lock = try IndexLock(indexDirectory: indexPath)
         defer { lock.release() }
         for folder in configuration.watchFolders {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        let folders = configuration.watchFolders.map(absolutePath)
+        let folders = configuration.watchFolders.map(CorpusPath.standard)
 
         let readers = ReaderPool(path: indexPath)
         let openIndexer: @Sendable () throws -> Indexer = {
@@ -80,35 +83,24 @@ public enum Daemon {
         let api = QuorumAPI(readers: readers, writer: writer, indexPath: indexPath, watchFolders: folders,
                             searchCache: configuration.searchCacheBytes > 0 ? SearchCache(capacity: configuration.searchCacheBytes) : nil)
         let notifier = SystemdNotifier()
-        let app = Application(
-            router: QuorumRouter.make(api: api),
-            server: httpServer(configuration),
-            configuration: .init(address: binding.bindAddress, serverName: "quorumd"),
-            onServerRunning: binding.onServerRunning(logger: logger) {
-                logger.info("started: serving \(writer.itemCount) items from \(indexPath) on \(configuration.socketPath), watching \(folders.joined(separator: ", "))")
-                notify(logger) { try notifier.ready(status: "serving \(writer.itemCount) items") }
-                readers.prepareFacetColumns(for: ["year", "committee", "kind"])  // what `quorum search` counts
-            },
-            logger: logger)
+        let app = application(api: api, configuration, binding: binding, logger: logger) {
+            logger.info("started: serving \(writer.itemCount) items from \(indexPath) on \(configuration.socketPath), watching \(folders.joined(separator: ", "))")
+            notify(logger) { try notifier.ready(status: "serving \(writer.itemCount) items") }
+            readers.prepareFacetColumns(for: Facet.defaults)  // what `quorum search` counts
+        }
         let stopping = StoppingNotice(logger: logger) {
             // Finish the job in hand and drop the queue: a stop takes one job, not the backlog.
             writer.stopTakingJobs()
             notify(logger) { try notifier.stopping() }
         }
         // Graceful shutdown runs in reverse order: the notice, then the listener stops taking
-        // requests and lets those in flight finish, then the watcher stops feeding the writer.
-        let services = ServiceGroup(services: [watcher, sync, app, stopping], gracefulShutdownSignals: [.sigterm, .sigint],
-                                    logger: logger)
-        do {
-            try await services.run()
-        } catch {
-            await writer.close()
-            binding.removeSocketFile(logger: logger)
-            throw error
-        }
-        let committed = await writer.close()
-        binding.removeSocketFile(logger: logger)
-        if committed {
+        // requests and lets those in flight finish, then the watcher stops feeding the writer,
+        // and last the writer commits what is done.
+        let services = ServiceGroup(services: [writer, watcher, sync, app, stopping],
+                                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        defer { binding.removeSocketFile(logger: logger) }
+        try await services.run()
+        if writer.closingCommitSucceeded == true {
             logger.info("stopped: index committed with \(writer.itemCount) items")
         } else {
             // The index keeps its last good commit; the files behind the lost changes still
@@ -117,9 +109,16 @@ public enum Daemon {
         }
     }
 
-    /// HTTP/1.1 with the configured idle timeout.
-    private static func httpServer(_ configuration: DaemonConfiguration) -> HTTPServerBuilder {
-        .http1(configuration: .init(idleTimeout: configuration.idleTimeout.map(TimeAmount.init)))
+    /// The HTTP/1.1 server of `api` on the socket, with the configured idle timeout; `started`
+    /// runs once it listens.
+    private static func application(api: QuorumAPI, _ configuration: DaemonConfiguration, binding: UnixSocketBinding,
+                                    logger: Logger, started: @escaping @Sendable () async -> Void) -> some Service {
+        Application(
+            router: QuorumRouter.make(api: api),
+            server: .http1(configuration: .init(idleTimeout: configuration.idleTimeout.map(TimeAmount.init))),
+            configuration: .init(address: binding.bindAddress, serverName: "quorumd"),
+            onServerRunning: binding.onServerRunning(logger: logger, then: started),
+            logger: logger)
     }
 
     /// Serves searches over shards that other daemons write: readers and the API only.
@@ -130,18 +129,13 @@ public enum Daemon {
         let names = configuration.shards.map(\.description).joined(separator: ", ")
         let api = QuorumAPI(readers: readers, writer: nil, indexPath: "shards: \(names)", watchFolders: [])
         let notifier = SystemdNotifier()
-        let app = Application(
-            router: QuorumRouter.make(api: api),
-            server: httpServer(configuration),
-            configuration: .init(address: binding.bindAddress, serverName: "quorumd"),
-            onServerRunning: binding.onServerRunning(logger: logger) {
-                let summary = try? await readers.withSearcher { $0.shardSummary() }
-                let missing = summary?.missing.map { "\($0.name) (\($0.reason))" } ?? []
-                logger.info("started: searching \(configuration.shards.count) shards (\(names)) on \(configuration.socketPath)")
-                if !missing.isEmpty { logger.warning("shards not answering, retried every \(configuration.shardOptions.reconnectInterval): \(missing.joined(separator: ", "))") }
-                notify(logger) { try notifier.ready(status: "searching \(configuration.shards.count) shards") }
-            },
-            logger: logger)
+        let app = application(api: api, configuration, binding: binding, logger: logger) {
+            let summary = try? await readers.withSearcher { $0.shardSummary() }
+            let missing = summary?.missing.map { "\($0.name) (\($0.reason))" } ?? []
+            logger.info("started: searching \(configuration.shards.count) shards (\(names)) on \(configuration.socketPath)")
+            if !missing.isEmpty { logger.warning("shards not answering, retried every \(configuration.shardOptions.reconnectInterval): \(missing.joined(separator: ", "))") }
+            notify(logger) { try notifier.ready(status: "searching \(configuration.shards.count) shards") }
+        }
         let stopping = StoppingNotice(logger: logger) {
             notify(logger) { try notifier.stopping() }
         }
@@ -162,10 +156,6 @@ public enum Daemon {
 
     private static func notify(_ logger: Logger, _ send: () throws -> Void) {
         do { try send() } catch { logger.warning("cannot notify systemd: \(error)") }
-    }
-
-    private static func absolutePath(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }
 

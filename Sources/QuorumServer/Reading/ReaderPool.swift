@@ -1,5 +1,6 @@
-import Dispatch
 public import MinutesIndex
+import NIOCore
+import NIOPosix
 import Synchronization
 import Xapian
 
@@ -7,8 +8,9 @@ import Xapian
 ///
 /// Xapian handles are not thread-safe, so each search borrows a ``Searcher`` of its own; a
 /// borrowed one that predates the last commit is reopened first, and the searcher itself
-/// retries once if a commit lands mid-search. Searches run off Swift's cooperative threads,
-/// since Xapian blocks on disk reads.
+/// retries once if a commit lands mid-search. Searches run on a fixed pool of threads of their
+/// own (NIO's `NIOThreadPool`), off Swift's cooperative threads, since Xapian blocks on disk
+/// reads: a burst of slow searches queues for a thread instead of starting a thread each.
 public final class ReaderPool: Sendable {
     /// What each searcher reads: one index folder, or shards searched as one.
     public enum Source: Sendable {
@@ -18,7 +20,7 @@ public final class ReaderPool: Sendable {
 
     private let source: Source
     private let state = Mutex(State())
-    private let queue = DispatchQueue(label: "quorum.readers", attributes: .concurrent)
+    private let threads: NIOThreadPool
     /// Facet slots in memory, shared by every searcher of the index (not used over shards).
     private let valueColumns = ValueColumns()
 
@@ -27,15 +29,27 @@ public final class ReaderPool: Sendable {
         var idle: [(searcher: SendableSearcher, generation: Int)] = []
     }
 
+    /// Searches that may run at once when not told otherwise: two per core, so that a search
+    /// waiting on the disk does not leave a core idle.
+    public static var defaultThreadCount: Int { 2 * System.coreCount }
+
     /// A pool over the index at `path`; handles are opened on first use.
-    public convenience init(path: String) {
-        self.init(source: .index(path: path))
+    public convenience init(path: String, threads: Int = ReaderPool.defaultThreadCount) {
+        self.init(source: .index(path: path), threads: threads)
     }
 
-    /// A pool over `source`. Over shards, each searcher holds its own connections and keeps
-    /// itself current (``ShardSet``): nothing commits here.
-    public init(source: Source) {
+    /// A pool over `source`, running at most `threads` searches at once. Over shards, each
+    /// searcher holds its own connections and keeps itself current (``ShardSet``): nothing
+    /// commits here.
+    public init(source: Source, threads: Int = ReaderPool.defaultThreadCount) {
         self.source = source
+        self.threads = NIOThreadPool(numberOfThreads: max(1, threads))
+        self.threads.start()
+    }
+
+    deinit {
+        // The threads finish the searches in hand, then end.
+        threads.shutdownGracefully { _ in }
     }
 
     /// Marks every idle and borrowed handle as stale; called after each commit.
@@ -50,9 +64,12 @@ public final class ReaderPool: Sendable {
 
     /// Builds the in-memory columns of `facets` in the background, so that the first searches
     /// counting them do not wait for them.
-    public func prepareFacetColumns(for facets: [String]) {
+    public func prepareFacetColumns(for facets: [Facet]) {
         guard case .index = source else { return }
-        Task { try? await withSearcher { try $0.prepareFacetColumns(for: facets) } }
+        threads.submit { [self] state in
+            guard state == .active else { return }
+            _ = try? borrow { try $0.prepareFacetColumns(for: facets) }
+        }
     }
 
     /// Runs `body` with a searcher of its own, up to date with the last commit.
@@ -63,11 +80,7 @@ public final class ReaderPool: Sendable {
     /// Like ``withSearcher(_:)``, and says which ``generation`` the searcher was current with.
     public func withSearcherAndGeneration<T: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> T)
         async throws -> (value: T, generation: Int) {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                continuation.resume(with: Result { try self.borrow(body) })
-            }
-        }
+        try await threads.runIfActive { try self.borrow(body) }
     }
 
     private func borrow<T>(_ body: (Searcher) throws -> T) throws -> (value: T, generation: Int) {

@@ -7,7 +7,7 @@ import Hummingbird
 struct QueryEncodingMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         if let query = request.uri.query, !Self.decodesToUTF8(query) {
-            throw APIError.badRequest(code: "bad_encoding", "the query string is not valid UTF-8 once its %-escapes are decoded")
+            throw APIError.badRequest(code: .badEncoding, "the query string is not valid UTF-8 once its %-escapes are decoded")
         }
         return try await next(request, context)
     }

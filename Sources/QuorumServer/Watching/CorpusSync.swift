@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 public import ServiceLifecycle
+import MinutesIndex
 
 /// Keeps the index in step with the watched folders: on start it reconciles what is on disk
 /// with what the index holds (whatever arrived, changed or vanished while the daemon was down),
@@ -57,9 +58,9 @@ public final class CorpusSync: Service, Sendable {
     }
 
     /// The jobs that bring the index in line with the folders: index what is new or changed
-    /// (by size and modification time; the indexer then compares contents), remove what is gone.
+    /// (by size, modification time and inode; the indexer then compares contents), remove what is gone.
     func reconciliationJobs() -> [WriteJob] {
-        let files: [ScannedFile]
+        let files: [FileSnapshot]
         do {
             files = try scanner.scan(folders: watcher.folders, logger: logger)
         } catch {
@@ -69,8 +70,7 @@ public final class CorpusSync: Service, Sendable {
         let known = Dictionary(writer.sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var jobs: [WriteJob] = []
         for file in files {
-            let seconds = Double(file.modificationTime) / 1e9
-            if let record = known[file.path], record.size == Int(file.size), abs(record.modified - seconds) < 1e-3 {
+            if let record = known[file.path], record.describes(file) {
                 continue
             }
             jobs.append(.indexFile(file.path))

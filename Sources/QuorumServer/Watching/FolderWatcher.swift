@@ -29,7 +29,7 @@ public final class FolderWatcher: Service, Sendable {
     /// - Throws: ``WatchingError`` if a folder is missing or unreadable, or inotify is unavailable
     ///   or out of watches.
     public init(folders: [String], filter: CorpusFileFilter = CorpusFileFilter(), logger: Logger) throws(WatchingError) {
-        let roots = folders.map(absoluteFolderPath)
+        let roots = folders.map(CorpusPath.standard)
         // Unbounded: dropping an event would silently leave the index stale, and events are small.
         let (stream, continuation) = AsyncStream.makeStream(of: FileEvent.self, bufferingPolicy: .unbounded)
         let reader = try InotifyReader(roots: roots, filter: filter, logger: logger) { event in

@@ -22,6 +22,7 @@ final class InotifyReader: @unchecked Sendable {
     private let stopWriteFD: Int32
     private let roots: Set<String>
     private let filter: CorpusFileFilter
+    private let walk: CorpusWalk
     private let logger: Logger
     private let emit: @Sendable (FileEvent) -> Void
 
@@ -54,10 +55,11 @@ final class InotifyReader: @unchecked Sendable {
         self.stopWriteFD = pipeFDs[1]
         self.roots = Set(roots)
         self.filter = filter
+        self.walk = CorpusWalk(filter: filter)
         self.logger = logger
         self.emit = emit
         for root in roots {
-            guard fileKind(atPath: root) == .folder else {
+            guard CorpusWalk.kindOfEntry(atPath: root) == .folder else {
                 throw WatchingError(.folderUnreadable, path: root, "corpus folder \(root) does not exist or is not a folder")
             }
             // Files already in the folders are the start-up scan's business, not events.
@@ -160,7 +162,7 @@ final class InotifyReader: @unchecked Sendable {
             }
             return
         }
-        let path = joinPath(folder, name)
+        let path = CorpusWalk.join(folder, name)
         if has(mask, Int32(IN_ISDIR)) {
             guard filter.descends(intoFolderNamed: name) else { return }
             if has(mask, Int32(IN_DELETE)) || has(mask, Int32(IN_MOVED_FROM)) {
@@ -186,10 +188,28 @@ final class InotifyReader: @unchecked Sendable {
     /// Watches `folder` and every folder below it. The watch goes on before the listing, so a
     /// file arriving meanwhile is seen by the listing, the event, or both, never by neither.
     private func addTree(_ folder: String, reportFiles: Bool) throws(WatchingError) {
+        try walk.walk(folder) { (visit) throws(WatchingError) -> Bool in
+            switch visit {
+            case let .folder(path):
+                return try addWatch(path)
+            case let .document(path, kind):
+                if reportFiles && kind == .file { emit(.changed(path)) }
+                return true
+            }
+        } unreadable: { (error, _) throws(WatchingError) in
+            if roots.contains(error.path) {
+                throw WatchingError(.folderUnreadable, path: error.path, errorNumber: error.errorNumber, error.description)
+            }
+            logger.warning("cannot list new corpus folder", metadata: ["path": "\(error.path)", "error": "\(error)"])
+        }
+    }
+
+    /// Watches one folder; false when it is gone again before we got to it.
+    private func addWatch(_ folder: String) throws(WatchingError) -> Bool {
         let wd = inotify_add_watch(inotifyFD, folder, Self.watchMask)
         guard wd >= 0 else {
             let code = errno
-            if code == ENOENT || code == ENOTDIR { return }  // gone again before we got to it
+            if code == ENOENT || code == ENOTDIR { return false }
             if code == ENOSPC {
                 throw WatchingError(
                     .watchLimitReached, path: folder, errorNumber: code,
@@ -199,25 +219,7 @@ final class InotifyReader: @unchecked Sendable {
         }
         pathByWatch[wd] = folder
         watchByPath[folder] = wd
-        let entries: [DirectoryEntry]
-        do {
-            entries = try listDirectory(folder)
-        } catch {
-            if roots.contains(folder) { throw error }
-            logger.warning("cannot list new corpus folder", metadata: ["path": "\(folder)", "error": "\(error)"])
-            return
-        }
-        for entry in entries {
-            let path = joinPath(folder, entry.name)
-            switch entry.kind {
-            case .folder where filter.descends(intoFolderNamed: entry.name):
-                try addTree(path, reportFiles: reportFiles)
-            case .file where reportFiles && filter.accepts(fileName: entry.name):
-                emit(.changed(path))
-            default:
-                continue
-            }
-        }
+        return true
     }
 
     /// Drops the watches on `folder` and below (it was deleted or moved away).

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 public import Logging
 public import MinutesIndex
+import ServiceLifecycle
 import Synchronization
 
 /// A change to the index, as the write queue takes it.
@@ -76,6 +77,7 @@ public final class WriteQueue: @unchecked Sendable {
         var sources: [String: SourceRecord] = [:]
         var itemCount = 0
         var closed = false
+        var closingCommitSucceeded: Bool?
     }
 
     /// Takes over `indexer`; `onCommit` runs after every commit (readers reopen then).
@@ -148,12 +150,17 @@ public final class WriteQueue: @unchecked Sendable {
     @discardableResult
     public func close() async -> Bool {
         stopTakingJobs()
-        return await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
+        let committed = await withCheckedContinuation { (done: CheckedContinuation<Bool, Never>) in
             queue.async {
                 done.resume(returning: self.commitNow())
             }
         }
+        state.withLock { $0.closingCommitSucceeded = committed }
+        return committed
     }
+
+    /// Whether the commit on closing succeeded; nil until the queue has closed.
+    public var closingCommitSucceeded: Bool? { state.withLock { $0.closingCommitSucceeded } }
 
     /// Holds every job not yet started until ``releaseJobs()`` (the running one finishes), so a
     /// test can queue jobs before any runs and see the order they are taken in.
@@ -230,7 +237,7 @@ public final class WriteQueue: @unchecked Sendable {
     /// is still running (one at a time, so the writer never waits behind another file's); what
     /// the index knows of it is looked up here, on the writer's queue, which owns the indexer.
     private func readAhead(_ rawPath: String) {
-        let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
+        let path = CorpusPath.standard(rawPath)
         let started = readAhead.withLock { slot -> Bool in
             guard slot.reading == nil else { return false }
             slot.reading = path
@@ -249,7 +256,7 @@ public final class WriteQueue: @unchecked Sendable {
     /// for one of another: a file that landed since goes first, and must not wait for a long
     /// PDF or OCR read.
     private func takeReadAhead(of rawPath: String) -> PreparedFile? {
-        let path = URL(fileURLWithPath: rawPath).standardizedFileURL.path
+        let path = CorpusPath.standard(rawPath)
         if readAhead.withLock({ $0.reading == path }) { readingAhead.sync {} }
         return readAhead.withLock { slot -> PreparedFile? in
             guard slot.read?.path == path else { return nil }
@@ -365,4 +372,14 @@ public enum WriteQueueError: Error, CustomStringConvertible, Sendable {
     case closed
 
     public var description: String { "the index is closing; no more changes are taken" }
+}
+
+extension WriteQueue: Service {
+    /// The writer as a service of the daemon's group: it writes as jobs come, and on graceful
+    /// shutdown (or when the group is cancelled) it closes, committing what is done
+    /// (``closingCommitSucceeded`` says whether that worked).
+    public func run() async {
+        try? await gracefulShutdown()
+        await close()
+    }
 }

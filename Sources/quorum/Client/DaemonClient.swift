@@ -9,10 +9,10 @@ struct DaemonClient {
     let socketPath: String
 
     /// The answer of the daemon, or a clear error when none answers or it refuses the request.
-    func send(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: [UInt8]? = nil) async throws -> Data {
+    func send(_ method: HTTPMethod, _ path: String, query: [URLQueryItem] = [], body: [UInt8]? = nil) async throws -> Data {
         var components = URLComponents()
         components.path = path
-        if !query.isEmpty { components.queryItems = query.map { URLQueryItem(name: $0.0, value: $0.1) } }
+        if !query.isEmpty { components.queryItems = query }
         // '+' in a value must reach the daemon as a plus, not a space.
         let uri = (components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath)
             + (components.percentEncodedQuery.map { "?" + $0.replacingOccurrences(of: "+", with: "%2B") } ?? "")

@@ -18,7 +18,7 @@ extension Quorum {
         func run() async throws {
             guard let body = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
             let fileName = name ?? (file as NSString).lastPathComponent
-            let data = try await target.client.send(.POST, "/documents", query: [("name", fileName)], body: Array(body))
+            let data = try await target.client.send(.POST, "/documents", query: [URLQueryItem(name: "name", value: fileName)], body: Array(body))
             let result = try JSONDecoder().decode(DocumentChange.self, from: data)
             print("\(result.state) \(result.path) as source \(result.source_id): \(result.items.count) items")
             for item in result.items { print("  \(item)") }

@@ -39,14 +39,14 @@ extension Quorum {
             let indexer = try Indexer(path: options.index)
             indexer.readOptions = ReadOptions(ocr: ocr)
             var indexed = 0, unchanged = 0, failed = 0, items = 0, uncommittedItems = 0
-            let files = try SupportedFiles.list(under: paths)
+            let files = SupportedFiles.list(under: paths)
             // What the index holds already, by the path as listed, looked up here: the reading
             // thread must not touch the indexer.
             // The source ids are the ones files would get now; a new file whose name another file
             // of this load takes first gets another, and the indexer remakes its items.
             var known: [String: (fingerprint: String?, sourceID: String)] = [:]
             for file in files {
-                let path = URL(fileURLWithPath: file).standardizedFileURL.path
+                let path = CorpusPath.standard(file)
                 known[file] = (indexer.knownFingerprint(atPath: path), indexer.sourceID(forPath: path))
             }
             let readOptions = indexer.readOptions
@@ -86,23 +86,21 @@ extension Quorum {
 /// scanner and watcher follow (`CorpusFileFilter`): no hidden folders, dotfiles or partial files.
 /// A file named on the command line is taken as named.
 enum SupportedFiles {
-    static func list(under paths: [String], filter: CorpusFileFilter = CorpusFileFilter()) throws -> [String] {
+    static func list(under paths: [String], filter: CorpusFileFilter = CorpusFileFilter()) -> [String] {
         var files: [String] = []
         for path in paths {
-            var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            guard isFolder.boolValue else {
+            var isFolder: ObjCBool = false  // a link to a folder named on the command line is followed
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
                 files.append(path)
                 continue
             }
-            guard let walker = FileManager.default.enumerator(atPath: path) else { continue }
-            for case let relative as String in walker {
-                let name = (relative as NSString).lastPathComponent
-                if let type = walker.fileAttributes?[.type] as? FileAttributeType, type == .typeDirectory {
-                    if !filter.descends(intoFolderNamed: name) { walker.skipDescendants() }
-                    continue
-                }
-                if filter.accepts(fileName: name) { files.append((path as NSString).appendingPathComponent(relative)) }
+            var root = path
+            while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+            CorpusWalk(filter: filter).walk(root) { (visit) throws(Never) -> Bool in
+                if case let .document(file, _) = visit { files.append(file) }
+                return true
+            } unreadable: { (error, _) throws(Never) in
+                printError("skipping \(error)")
             }
         }
         return files.sorted()

@@ -18,7 +18,7 @@ extension Quorum {
             @Option(help: ArgumentHelp("Only meetings on or after this date.", valueName: "DATE")) var from: String?
             @Option(help: ArgumentHelp("Only meetings on or before this date.", valueName: "DATE")) var to: String?
             @Option(help: ArgumentHelp("Only this committee; repeatable.", valueName: "NAME")) var committee: [String] = []
-            @Option(help: ArgumentHelp("Only this section kind; repeatable.", valueName: "KIND")) var kind: [String] = []
+            @Option(help: ArgumentHelp("Only this section kind; repeatable.", valueName: "KIND")) var kind: [ItemKind] = []
 
             func run() async throws {
                 let request = SearchRequest(query: words.joined(separator: " "), from: try dateOption(from, name: "from", end: false),
@@ -28,8 +28,7 @@ extension Quorum {
                     try indexer.addSavedSearch(name: name, request: request)
                     try indexer.commit()
                 } else {
-                    var query = Search.parameters(of: request).filter { !["sort", "limit", "offset"].contains($0.0) }
-                    query.append(("name", name))
+                    let query = request.queryItems + [URLQueryItem(name: "name", value: name)]
                     _ = try await target.client.send(.POST, "/saved", query: query)
                 }
                 print("saved \(name): \(request.query)")
@@ -43,7 +42,7 @@ extension Quorum {
             func run() async throws {
                 let saved: [SavedSearch]
                 if let index = target.index {
-                    saved = try Offline.searcher(index).savedSearches()
+                    saved = try Offline.searcher(index).read { try SavedSearchStore(database: $0).list() }
                 } else {
                     saved = try JSONDecoder().decode(SavedSearchListBody.self, from: await target.client.send(.GET, "/saved")).saved
                 }
@@ -59,7 +58,7 @@ extension Quorum {
             func run() async throws {
                 let matches: [SavedSearchMatch]
                 if let index = target.index {
-                    guard let found = try Offline.searcher(index).savedSearchMatches(of: name) else {
+                    guard let found = try Offline.searcher(index).read({ try SavedSearchStore(database: $0).matches(of: name) }) else {
                         throw CLIError("no saved search named '\(name)'")
                     }
                     matches = found

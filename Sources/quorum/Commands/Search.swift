@@ -31,14 +31,14 @@ extension Quorum {
         @Option(help: ArgumentHelp("Only this committee (name or slug); repeat for several.", valueName: "NAME"))
         var committee: [String] = []
 
-        @Option(help: ArgumentHelp("Only this section kind: agenda, minutes, report, appendix, work_programme, other.", valueName: "KIND"))
-        var kind: [String] = []
+        @Option(help: ArgumentHelp("Only this kind of item: agenda, minutes, report, appendix, work_programme, other or procedural.", valueName: "KIND"))
+        var kind: [ItemKind] = []
 
         @Flag(help: "Only items that record a resolution.")
         var resolved = false
 
         @Option(help: ArgumentHelp("Count matches per value of a facet: year, month, committee, kind, meeting; repeatable.", valueName: "NAME"))
-        var facet: [String] = []
+        var facet: [Facet] = []
 
         @Flag(help: "Count facets and the total over every match (by default, very many matches are counted in a sample).")
         var exact = false
@@ -74,7 +74,7 @@ extension Quorum {
             if let index = target.index {
                 response = try Offline.searcher(index).search(request)
             } else {
-                let data = try await target.client.send(.GET, "/search", query: Self.parameters(of: request))
+                let data = try await target.client.send(.GET, "/search", query: request.queryItems)
                 response = try JSONDecoder().decode(SearchResponse.self, from: data)
             }
             if json {
@@ -99,36 +99,28 @@ extension Quorum {
                 query: words.joined(separator: " "),
                 from: start, to: try dateOption(to, name: "to", end: true),
                 committees: committee, kinds: kind, resolvedOnly: resolved,
-                facets: facet.isEmpty && !json ? ["year", "committee", "kind"] : facet,
+                facets: facet.isEmpty && !json ? Facet.defaults : facet,
                 sort: sort, offset: offset, limit: limit, collapseByMeeting: collapse, excludeProcedural: noProcedural,
                 exactCounts: exact)
             do {
                 try request.validate()
-            } catch let error as IndexError {
+            } catch {
                 throw ValidationError(error.description)
             }
             return request
-        }
-
-        /// The request as the daemon's `/search` parameters.
-        static func parameters(of request: SearchRequest) -> [(String, String)] {
-            var query: [(String, String)] = [("q", request.query), ("sort", request.sort.rawValue),
-                                             ("limit", String(request.limit)), ("offset", String(request.offset))]
-            if let from = request.from { query.append(("from", from.iso)) }
-            if let to = request.to { query.append(("to", to.iso)) }
-            query += request.committees.map { ("committee", $0) }
-            query += request.kinds.map { ("kind", $0) }
-            query += request.facets.map { ("facet", $0) }
-            if request.resolvedOnly { query.append(("resolved", "true")) }
-            if request.collapseByMeeting { query.append(("collapse", "meeting")) }
-            if request.excludeProcedural { query.append(("procedural", "exclude")) }
-            if request.exactCounts { query.append(("exact", "true")) }
-            return query
         }
     }
 }
 
 extension SearchOrder: ExpressibleByArgument {}
+extension Facet: ExpressibleByArgument {}
+
+extension ItemKind: ExpressibleByArgument {
+    /// The kind named on the command line.
+    public init?(argument: String) { self.init(name: argument) }
+    /// The names `--help` lists.
+    public static var allValueStrings: [String] { allCases.map(\.name) }
+}
 
 /// A `--from`/`--to` value as a date bound (`2024` means its first or, with `end`, its last day),
 /// or a message that names the flag.

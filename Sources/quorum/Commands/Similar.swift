@@ -25,7 +25,7 @@ extension Quorum {
             } else {
                 let path = "/items/" + DaemonClient.pathSegment(id) + "/similar"
                 response = try JSONDecoder().decode(SearchResponse.self,
-                                                    from: await target.client.send(.GET, path, query: [("limit", String(limit))]))
+                                                    from: await target.client.send(.GET, path, query: [URLQueryItem(name: "limit", value: String(limit))]))
             }
             if json {
                 print(try JSONOutput.encode(response))

@@ -21,7 +21,7 @@ extension Quorum {
             let status = try JSONDecoder().decode(StatusSummary.self, from: data)
             print("\(status.items) items from \(status.indexed_count) of \(status.source_count) sources; \(status.failed_count) failed")
             print("index \(status.index) (\(status.index_bytes / 1024) KiB), queue \(status.queue_depth), up \(status.uptime_seconds) s, last commit \(status.last_commit ?? "never")")
-            for source in status.sources where source.state == "failed" {
+            for source in status.sources where source.state == .failed {
                 print("  failed \(source.path): \(source.reason ?? "no reason recorded")")
             }
             if let undated = status.undated_items, undated > 0 {
@@ -39,7 +39,7 @@ extension Quorum {
 
         /// The parts of `GET /status` the summary prints (field names as the API spells them).
         private struct StatusSummary: Decodable {
-            struct Source: Decodable { let path: String; let state: String; let reason: String? }
+            struct Source: Decodable { let path: String; let state: SourceRecord.State; let reason: String? }
             let items: Int, source_count: Int, indexed_count: Int, failed_count: Int
             let index: String, index_bytes: Int, queue_depth: Int, uptime_seconds: Int
             let last_commit: String?

@@ -39,17 +39,17 @@ struct HitFormatter {
             }
         } else {
             for hit in response.hits {
-                out += "\n\(hit.rank). \(bold("\(hit.meetingDate?.iso ?? "undated")  \(hit.committee ?? "")"))  · \(hit.section.kind): \(hit.section.title)\n"
+                out += "\n\(hit.rank). \(bold("\(hit.meetingDate?.iso ?? "undated")  \(hit.committee ?? "")"))  · \(hit.section.kind.rawValue): \(hit.section.title)\n"
                 out += block(for: hit, indent: "   ")
             }
         }
-        for name in response.facets.keys.sorted() where name != "year" {
+        for name in response.facets.keys.sorted() where name != Facet.year.rawValue {
             let counts = response.facets[name] ?? []
             guard !counts.isEmpty else { continue }
             let ordered = name == "month" ? counts.sorted { $0.value < $1.value } : counts
             out += "\n\(bold(name)): " + ordered.map { "\($0.value) (\($0.count))" }.joined(separator: ", ") + "\n"
         }
-        if let years = response.facets["year"], !years.isEmpty {
+        if let years = response.facets[Facet.year.rawValue], !years.isEmpty {
             out += "\n\(bold("matches per year"))\n" + Histogram(counts: years).text
         }
         return out
@@ -76,7 +76,7 @@ struct HitFormatter {
         var lines: [String] = []
         let number = record.item.number.isEmpty ? "" : "\(record.item.number). "
         lines.append(bold(number + record.item.title))
-        lines.append("\(record.meetingDate?.iso ?? "undated") · \(record.committee ?? "unknown committee") · \(record.section.kind): \(record.section.title)")
+        lines.append("\(record.meetingDate?.iso ?? "undated") · \(record.committee ?? "unknown committee") · \(record.section.kind.rawValue): \(record.section.title)")
         lines.append("\(displayPath(record.source.path)):\(record.source.firstLine)-\(record.source.lastLine) · id \(record.id)")
         if let attendance = record.attendance {
             lines.append("Chair: \(attendance.chair ?? "-"); present: \(attendance.present.joined(separator: ", "))")

@@ -1,0 +1,105 @@
+import Foundation
+import Xapian
+
+/// Turns the text a person types into a Xapian query, with Xapian's own parser set up from
+/// ``Schema`` once: free-text fields as prefixes, boolean fields as filters whose values are
+/// normalised by field processors (`committee:"Improving Lives"` is the term
+/// `XCimproving-lives`, as the indexer wrote it), `date:` ranges. The one place a query is
+/// validated. Not thread-safe, like the searcher that owns it.
+final class SearchQueryParser {
+    private let parser = QueryParser()
+
+    /// What the parser accepts: AND/OR/NOT and brackets, "phrases", +/-, trailing `*`, NOT alone.
+    static let flags: QueryParser.Flags = [.boolean, .phrase, .lovehate, .wildcard, .pureNot]
+
+    init(stemmer: Stem) {
+        parser.stemmer = stemmer
+        parser.stemmingStrategy = .some
+        parser.defaultOperator = .and
+        for field in Schema.fields {
+            switch field.termKind {
+            case .freeText where !field.prefix.isEmpty:
+                parser.addPrefix(field: field.name, prefix: field.prefix)
+            case .boolean where field.valueForm == .asWritten:
+                parser.addBooleanPrefix(field: field.name, prefix: field.prefix)
+            case .boolean:
+                parser.addFieldProcessor(field: field.name, boolean: true) { Query(term: field.term(normalising: $0)) }
+            default:
+                break
+            }
+        }
+        parser.addRangeProcessor(.date(slot: Schema.date.slot!, prefix: Schema.dateRangePrefix))
+    }
+
+    /// The query for `text` over `database` (whose terms wildcards expand): `.matchAll` for
+    /// blank text, or for text of stopwords and punctuation only, which Xapian parses to nothing.
+    /// Bad syntax is ``IndexError/invalidParameter(name:reason:)`` for `q`; a read that a
+    /// commit interrupted (wildcards read the term list) is Xapian's error, for the retry.
+    func parse(_ text: String, over database: Database) throws -> Query {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return .matchAll }
+        let query = try parse(trimmed, over: database, flags: Self.flags)
+        return query.isEmpty ? .matchAll : query
+    }
+
+    /// What a request's matches satisfy: its query, or'd with the other forms of its acronyms
+    /// (weighed down), less procedural items when it leaves them out, filtered.
+    func query(for request: SearchRequest, over database: Database, acronyms: AcronymExpander.Synonyms) throws -> Query {
+        let text = request.query.trimmingCharacters(in: .whitespacesAndNewlines)
+        var query = try parse(text, over: database)
+        if !text.isEmpty, let expanded = try AcronymExpander(synonyms: acronyms).expand(text),
+           let alternative = try? parse(expanded, over: database, flags: Self.flags) {
+            // What only the acronym's other form finds ranks below what the query finds as
+            // written: the branches are disjoint, and the second keeps a fraction of its weight.
+            query = Query(.or, [query, Query(scaling: alternative.andNot(query), by: Schema.acronymWeightFactor)])
+        }
+        if request.filters.excludeProcedural {
+            query = query.andNot(Query(term: ItemKind.procedural.term))
+        }
+        for filter in request.filters.queries {
+            query = query.filter(filter)
+        }
+        return query
+    }
+
+    /// The query with misspelt words corrected from the index's spelling data, or nil when
+    /// nothing needs correcting.
+    func spellingCorrection(of text: String, over database: Database) throws -> String? {
+        _ = try parse(text, over: database, flags: Self.flags.union(.spellingCorrection))
+        let corrected = parser.correctedQueryString
+        return corrected.isEmpty ? nil : corrected
+    }
+
+    private func parse(_ text: String, over database: Database, flags: QueryParser.Flags) throws -> Query {
+        parser.setDatabase(database)
+        do {
+            return try parser.parse(text, flags: flags)
+        } catch let error as XapianError where error.kind == .queryParser {
+            throw IndexError.invalidParameter(name: SearchRequest.Parameter.q.rawValue, reason: "cannot parse query: \(error.message)")
+        }
+    }
+}
+
+extension SearchFilters {
+    /// The filters as queries that restrict without weighing.
+    var queries: [Query] {
+        var filters: [Query] = []
+        let dateSlot = Schema.date.slot!
+        switch (from, to) {
+        case let (from?, to?): filters.append(.valueRange(slot: dateSlot, from: from.compact, to: to.compact))
+        case let (from?, nil): filters.append(.valueGreaterOrEqual(slot: dateSlot, from.compact))
+        case let (nil, to?): filters.append(.valueLessOrEqual(slot: dateSlot, to.compact))
+        case (nil, nil): break
+        }
+        if !committees.isEmpty {
+            filters.append(Query(.or, committees.map { Query(term: Schema.committee.term(normalising: $0)) }))
+        }
+        if !kinds.isEmpty {
+            filters.append(Query(.or, kinds.map { Query(term: $0.term) }))
+        }
+        if resolvedOnly {
+            filters.append(Query(term: Schema.hasResolution.prefix))
+        }
+        return filters
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Xapian
+
+/// A search's steps, as its ``SearchPlan`` decides them: the page, the facets, the hits, and
+/// the spelling correction when few are found.
+extension Searcher {
+    /// The answer to `request`, with "did you mean" when it finds few hits and may offer one.
+    func answer(_ request: SearchRequest, offeringCorrection: Bool) throws -> SearchResponse {
+        let matching = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms)
+        let hasText = !request.query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        // Standing business is weighed down per document (ProceduralWeighting). A boost term on
+        // substantive items cannot do this under BM25 (a term on nearly every item has almost no
+        // weight), and a low wdf for procedural text only nudges them.
+        let plan = SearchPlan(request: request, matching: matching,
+                              weighsDownProcedural: hasText && !request.filters.excludeProcedural,
+                              backend: backend, mayRerank: reranksProceduralItems,
+                              offersCorrection: offeringCorrection && hasText)
+        var response = try run(plan)
+        if plan.offersCorrection, response.total < Self.fewHitsThreshold {
+            try offerCorrection(for: request, in: &response)
+        }
+        return response
+    }
+
+    /// Runs a plan: the page (reranked or not), the facets (alongside it, apart from it, or in
+    /// a sample), then the page's hits.
+    func run(_ plan: SearchPlan) throws -> SearchResponse {
+        let request = plan.request
+        guard !backend.answersNothing else {
+            // No shard answers: an empty, degraded answer rather than an error.
+            return SearchResponse(total: 0, totalBounds: 0...0, hits: [],
+                                  facets: Dictionary(uniqueKeysWithValues: request.facets.map { ($0.rawValue, []) }),
+                                  correctedQuery: nil, parsedQuery: plan.ranking.description)
+        }
+        let enquire = makeEnquire(plan.firstPass, for: request, collapsing: request.collapseByMeeting)
+        let counting = try FacetCounting(plan: plan, pageEnquire: enquire, searcher: self)
+        let page = try findPage(plan, enquire: enquire, checkAtLeast: counting.spies.isEmpty ? 0 : database.documentCount)
+        let counted = try counting.finish(matches: page.counted, searcher: self)
+        let hits = try page.ranked.map { hit in
+            try searchHit(hit, from: page.documents, request: request, meetingMatches: counted.meetingMatches)
+        }
+        var response = SearchResponse(total: counted.total, totalBounds: counted.totalBounds, hits: hits,
+                                      facets: counted.facets, correctedQuery: nil, parsedQuery: plan.ranking.description)
+        response.sampleRate = counted.sampleRate
+        return response
+    }
+
+    /// An Enquire over the database for `query`, in the request's order.
+    func makeEnquire(_ query: Query, for request: SearchRequest, collapsing: Bool) -> Enquire {
+        let enquire = Enquire(database: database)
+        enquire.query = query
+        enquire.setWeightingScheme(weighting)
+        let dateSlot = Schema.date.slot!
+        switch request.sort {
+        case .relevance: enquire.sortByRelevanceThenValue(dateSlot, descending: true)
+        case .date: enquire.sortByValueThenRelevance(dateSlot, descending: false)
+        case .dateDescending: enquire.sortByValueThenRelevance(dateSlot, descending: true)
+        }
+        if collapsing {
+            enquire.setCollapseKey(Schema.meeting.slot!)
+        }
+        return enquire
+    }
+
+    /// A page of a search: the MSet that counted the matches, the one holding the page's
+    /// documents (the same unless the reranked page could not be decided and the split query
+    /// ran for it), and the page's hits in order.
+    struct Page {
+        var counted: MSet
+        var documents: MSet
+        var ranked: [RankedHit]
+    }
+
+    private func findPage(_ plan: SearchPlan, enquire: Enquire, checkAtLeast: Int) throws -> Page {
+        let request = plan.request
+        guard plan.reranksPage else {
+            let mset = try enquire.mset(offset: request.offset, limit: request.limit, checkAtLeast: checkAtLeast)
+            return Page(counted: mset, documents: mset, ranked: RankedHit.page(of: mset))
+        }
+        let depth = ProceduralWeighting.depth(for: request)
+        let mset = try enquire.mset(offset: 0, limit: depth, checkAtLeast: checkAtLeast)
+        if let reranked = try ProceduralWeighting.page(of: mset, depth: depth, request: request, database: database) {
+            return Page(counted: mset, documents: mset, ranked: reranked)
+        }
+        // A fresh Enquire: the facet spies have counted already.
+        let split = try makeEnquire(plan.ranking, for: request, collapsing: request.collapseByMeeting)
+            .mset(offset: request.offset, limit: request.limit)
+        return Page(counted: mset, documents: split, ranked: RankedHit.page(of: split))
+    }
+
+    private func searchHit(_ hit: RankedHit, from documents: MSet, request: SearchRequest,
+                           meetingMatches: [String: Int]?) throws -> SearchHit {
+        let record = try decoder.decode(HitFields.self, from: Data(documents.document(at: hit.index).data.utf8))
+        let snippet = documents.snippet(record.text, length: 240, stemmer: stemmer, flags: .exhaustive,
+                                        highlightStart: "<b>", highlightEnd: "</b>", omit: "…")
+        // The meeting's other matches: counted apart over remote shards, else Xapian's count.
+        let othersInMeeting = meetingMatches.map { max(0, ($0[record.meeting] ?? 1) - 1) } ?? hit.collapseCount
+        return SearchHit(
+            id: record.id, rank: hit.rank + 1, percent: hit.percent, weight: hit.weight,
+            meetingDate: record.meetingDate, committee: record.committee, section: record.section,
+            item: record.item, snippet: snippet, source: record.source, meeting: record.meeting,
+            resolved: record.resolved, resolutions: record.resolutions, procedural: record.procedural,
+            collapsedCount: request.collapseByMeeting ? othersInMeeting : nil)
+    }
+
+    /// Offers the spelling-corrected query when it finds more than the query as typed.
+    private func offerCorrection(for request: SearchRequest, in response: inout SearchResponse) throws {
+        let text = request.query.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let corrected = try queryParser.spellingCorrection(of: text, over: database), corrected != text else { return }
+        var correctedRequest = request
+        correctedRequest.query = corrected
+        correctedRequest.facets = []  // only its total is needed
+        correctedRequest.offset = 0
+        let alternative = try answer(correctedRequest, offeringCorrection: false)
+        if alternative.total > response.total {
+            response.correctedQuery = corrected
+            response.correctedTotal = alternative.total
+        }
+    }
+}
