@@ -63,10 +63,17 @@ public struct SearchRequest: Sendable, Hashable {
     /// The most results one page may hold.
     public static let maximumLimit = 1000
 
+    /// The furthest a page may start: Xapian counts in 32 bits, and the reranking depth is
+    /// twice offset plus limit.
+    public static let maximumOffset = 1_000_000_000
+
     /// Checks the parameters, naming the first one that is wrong. (Facet and kind names are
     /// checked where text becomes a ``Facet`` or an ``ItemKind``: ``init(queryItems:)``.)
     public func validate() throws(IndexError) {
-        if offset < 0 { throw .invalidParameter(name: "offset", reason: "must be 0 or more, got \(offset)") }
+        if offset < 0 || offset > Self.maximumOffset {
+            throw .invalidParameter(name: "offset", reason: "must be between 0 and \(Self.maximumOffset), got \(offset)")
+        }
+        if Set(facets).count < facets.count { throw .invalidParameter(name: "facet", reason: "each facet may be asked for once") }
         if limit < 0 || limit > Self.maximumLimit {
             throw .invalidParameter(name: "limit", reason: "must be between 0 and \(Self.maximumLimit), got \(limit)")
         }

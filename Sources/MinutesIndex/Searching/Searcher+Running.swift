@@ -29,7 +29,7 @@ extension Searcher {
         guard !backend.answersNothing else {
             // No shard answers: an empty, degraded answer rather than an error.
             return SearchResponse(total: 0, totalBounds: 0...0, hits: [],
-                                  facets: Dictionary(uniqueKeysWithValues: request.facets.map { ($0.rawValue, []) }),
+                                  facets: Dictionary(request.facets.map { ($0.rawValue, []) }, uniquingKeysWith: { first, _ in first }),
                                   correctedQuery: nil, parsedQuery: plan.ranking.description)
         }
         let enquire = makeEnquire(plan.firstPass, for: request, collapsing: request.collapseByMeeting)

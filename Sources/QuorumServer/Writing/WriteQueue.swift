@@ -55,10 +55,9 @@ public final class WriteQueue: @unchecked Sendable {
     private var lastCommitStarted = ContinuousClock.now
     private let state = Mutex(State())
     /// Reads and parses the file the writer takes next while it writes this one: during a bulk
-    /// load that is a fifth of the work off the writer's thread (as `quorum index` does).
-    private let readingAhead = DispatchQueue(label: "quorum.index-reader")
-    /// The file being read ahead, and the one last read, until the writer takes it.
-    private let readAhead = Mutex<(reading: String?, read: PreparedFile?)>((nil, nil))
+    /// load that is a fifth of the work off the writer's thread (as `quorum index` does). One
+    /// file at a time, kept until the writer takes it or reads another.
+    private let readAhead = ReadAhead(kept: 1)
     /// Tests change a file here, after it is read ahead and before it is indexed.
     var didReadAhead: (@Sendable (String) -> Void)?
 
@@ -233,22 +232,17 @@ public final class WriteQueue: @unchecked Sendable {
         }
     }
 
-    /// Starts reading and parsing the file at `path` on the reading queue, unless a read-ahead
-    /// is still running (one at a time, so the writer never waits behind another file's); what
-    /// the index knows of it is looked up here, on the writer's queue, which owns the indexer.
+    /// Starts reading and parsing the file at `path` ahead, unless a read-ahead is still running
+    /// (one at a time, so the writer never waits behind another file's); what the index knows
+    /// of it is looked up here, on the writer's queue, which owns the indexer.
     private func readAhead(_ rawPath: String) {
+        guard !readAhead.isBusy else { return }
         let path = CorpusPath.standard(rawPath)
-        let started = readAhead.withLock { slot -> Bool in
-            guard slot.reading == nil else { return false }
-            slot.reading = path
-            return true
-        }
-        guard started else { return }
         let (options, known, id) = (indexer.readOptions, indexer.knownFingerprint(atPath: path), indexer.sourceID(forPath: path))
-        readingAhead.async {
+        readAhead.want(path) { [weak self] in
             let file = PreparedFile.read(path: path, options: options, knownFingerprint: known, sourceID: id)
-            self.didReadAhead?(path)
-            self.readAhead.withLock { $0 = (reading: nil, read: file) }
+            self?.didReadAhead?(path)
+            return file
         }
     }
 
@@ -256,13 +250,7 @@ public final class WriteQueue: @unchecked Sendable {
     /// for one of another: a file that landed since goes first, and must not wait for a long
     /// PDF or OCR read.
     private func takeReadAhead(of rawPath: String) -> PreparedFile? {
-        let path = CorpusPath.standard(rawPath)
-        if readAhead.withLock({ $0.reading == path }) { readingAhead.sync {} }
-        return readAhead.withLock { slot -> PreparedFile? in
-            guard slot.read?.path == path else { return nil }
-            defer { slot.read = nil }
-            return slot.read
-        }
+        readAhead.take(CorpusPath.standard(rawPath))
     }
 
     /// Commits what is pending; false when the commit failed (logged, and recorded for `/status`).

@@ -35,32 +35,40 @@ extension Quorum {
             }
         }
 
+        /// How many files are read ahead of the one being indexed.
+        static let readAheadWindow = 32
+
         func run() throws {
             let indexer = try Indexer(path: options.index)
             indexer.readOptions = ReadOptions(ocr: ocr)
             var indexed = 0, unchanged = 0, failed = 0, items = 0, uncommittedItems = 0
             let files = SupportedFiles.list(under: paths)
-            // What the index holds already, by the path as listed, looked up here: the reading
-            // thread must not touch the indexer.
-            // The source ids are the ones files would get now; a new file whose name another file
-            // of this load takes first gets another, and the indexer remakes its items.
-            var known: [String: (fingerprint: String?, sourceID: String)] = [:]
-            for file in files {
-                let path = CorpusPath.standard(file)
-                known[file] = (indexer.knownFingerprint(atPath: path), indexer.sourceID(forPath: path))
-            }
+            // What the index holds of a file is looked up here, as it is asked for: the reading
+            // thread must not touch the indexer. A new file whose name a file indexed meanwhile
+            // takes gets another source id, and the indexer remakes its items.
+            let standardPaths = files.map(CorpusPath.standard)
             let readOptions = indexer.readOptions
-            let readAhead = ReadAhead(files: files, window: 32) { [known] file in
-                PreparedFile.read(path: file, options: readOptions, knownFingerprint: known[file]?.fingerprint,
-                                  sourceID: known[file]?.sourceID)
+            let readAhead = ReadAhead(kept: Self.readAheadWindow)
+            func want(_ place: Int) {
+                guard place < standardPaths.count else { return }
+                let path = standardPaths[place]
+                let (fingerprint, sourceID) = (indexer.knownFingerprint(atPath: path), indexer.sourceID(forPath: path))
+                readAhead.want(path) {
+                    PreparedFile.read(path: path, options: readOptions, knownFingerprint: fingerprint, sourceID: sourceID)
+                }
             }
+            (0..<Self.readAheadWindow).forEach(want)
             for (place, file) in files.enumerated() {
                 if uncommittedItems >= itemsPerCommit {
                     try indexer.commit()
                     uncommittedItems = 0
                 }
                 let started = Date()
-                switch try indexer.index(readAhead.take(place)) {
+                let path = standardPaths[place]
+                let prepared = readAhead.take(path)
+                    ?? PreparedFile.read(path: path, options: readOptions, knownFingerprint: indexer.knownFingerprint(atPath: path))
+                want(place + Self.readAheadWindow)
+                switch try indexer.index(prepared) {
                 case let .indexed(_, itemIDs):
                     indexed += 1
                     items += itemIDs.count
