@@ -49,6 +49,12 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Keep answers to recent searches, up to this many MiB, until the index next changes; 0 to search every time.", valueName: "MIB"))
     var searchCache = 32
 
+    @Option(help: ArgumentHelp("Serve the pages and the API on TCP too, for a browser: HOST:PORT, loopback only unless --http-public.", valueName: "HOST:PORT"))
+    var http: String?
+
+    @Flag(help: "Allow --http on an address other than loopback (the network can then reach the pages and the API).")
+    var httpPublic = false
+
     @Flag(help: "Read PDFs without a text layer (scans) with OCR; needs tesseract-ocr and poppler-utils.")
     var ocr = false
 
@@ -64,6 +70,10 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
         guard rescanInterval >= 0, rescanInterval.isFinite else { throw ValidationError("--rescan-interval takes seconds, 0 or more; got \(rescanInterval).") }
         guard idleTimeout >= 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout takes seconds between 0 and 86400; got \(idleTimeout).") }
         guard (0...4096).contains(searchCache) else { throw ValidationError("--search-cache takes MiB between 0 and 4096; got \(searchCache).") }
+        if httpPublic && http == nil { throw ValidationError("--http-public goes with --http HOST:PORT.") }
+        if let http {
+            do { _ = try HTTPListener(http, public: httpPublic) } catch { throw ValidationError(error.description) }
+        }
     }
 
     /// The shards of --shards and --shard, in that order (none: serve the index folder).
@@ -100,6 +110,7 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
         configuration.rescanInterval = rescanInterval > 0 ? .milliseconds(Int(rescanInterval * 1000)) : nil
         configuration.idleTimeout = idleTimeout > 0 ? .milliseconds(Int(idleTimeout * 1000)) : nil
         configuration.searchCacheBytes = searchCache << 20
+        configuration.http = try http.map { try HTTPListener($0, public: httpPublic) }
         do {
             configuration.shards = try shardList()
             configuration.shardOptions.timeout = .milliseconds(Int(shardTimeout * 1000))

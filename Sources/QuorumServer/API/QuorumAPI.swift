@@ -30,10 +30,20 @@ public final class QuorumAPI: Sendable {
         self.watchFolders = watchFolders
     }
 
+    /// A search, as `GET /search` and the search page answer it.
+    public func search(_ request: SearchRequest) async throws -> SearchResponse {
+        try await read { try $0.search(request) }
+    }
+
     /// `GET /search` as the JSON body the router sends: the cached one when the same search
     /// was answered since the last commit.
     public func searchBody(_ parameters: [(name: String, value: String)]) async throws -> Data {
         let request = try SearchParameters.request(from: parameters)
+        return try await searchBody(request)
+    }
+
+    /// The JSON body of `request`'s answer, from the cache when it was answered since the last commit.
+    public func searchBody(_ request: SearchRequest) async throws -> Data {
         if let searchCache, let body = searchCache.body(for: request, generation: readers.generation) {
             return body
         }
@@ -47,6 +57,20 @@ public final class QuorumAPI: Sendable {
     public func item(id: String) async throws -> ItemRecord {
         try await read { try $0.item(id: id) }
     }
+
+    /// An item's paragraphs and resolutions with the words of `query` marked (the item page).
+    public func markedText(ofItem id: String, query: String, paragraphs: [String], resolutions: [String])
+        async throws -> (paragraphs: [String], resolutions: [String])? {
+        try await read { try $0.markedText(ofItem: id, query: query, paragraphs: paragraphs, resolutions: resolutions) }
+    }
+
+    /// How many items the index holds.
+    public func itemCount() async throws -> Int {
+        try await read { $0.itemCount }
+    }
+
+    /// Whether the daemon takes writes (adding documents, saved searches).
+    public var isWritable: Bool { writer != nil }
 
     /// `GET /items/{id}/similar`.
     public func similar(id: String, limit: Int = 10) async throws -> SearchResponse {

@@ -9,6 +9,7 @@ public enum QuorumRouter {
         let router = Router()
         router.add(middleware: ErrorShapeMiddleware())
         router.add(middleware: QueryEncodingMiddleware())
+        addPages(to: router, pages: QuorumPages(api: api, renderer: PageRenderer.shared))
         router.get("/healthz") { _, _ in
             try JSONResponse(["status": "ok"])
         }
@@ -16,14 +17,14 @@ public enum QuorumRouter {
             JSONResponse(body: try await api.searchBody(parameters(of: request)))
         }
         router.get("/items/{id}") { _, context in
-            try JSONResponse(await api.item(id: context.parameters.require("id")))
+            try JSONResponse(await api.item(id: pathParameter("id", of: context)))
         }
         router.get("/items/{id}/similar") { request, context in
-            let limit = request.uri.queryParameters.get("limit").map { Int($0) ?? -1 } ?? 10
-            return try JSONResponse(await api.similar(id: context.parameters.require("id"), limit: limit))
+            let limit = parameters(of: request).first { $0.name == "limit" }.map { Int($0.value) ?? -1 } ?? 10
+            return try JSONResponse(await api.similar(id: pathParameter("id", of: context), limit: limit))
         }
         router.post("/documents") { request, _ in
-            let name = request.uri.queryParameters.get("name") ?? ""
+            let name = parameters(of: request).first { $0.name == "name" }?.value ?? ""
             let body: ByteBuffer
             do {
                 body = try await request.body.collect(upTo: QuorumAPI.maximumDocumentBytes)
@@ -35,7 +36,7 @@ public enum QuorumRouter {
             return try JSONResponse(result, status: result.state == .indexed ? .created : .ok)
         }
         router.delete("/documents/{sourceID}") { _, context in
-            try JSONResponse(await api.removeDocument(sourceID: context.parameters.require("sourceID")))
+            try JSONResponse(await api.removeDocument(sourceID: pathParameter("sourceID", of: context)))
         }
         router.get("/acronyms") { _, _ in
             try JSONResponse(await api.acronyms())
@@ -44,17 +45,17 @@ public enum QuorumRouter {
             try JSONResponse(await api.savedSearches())
         }
         router.post("/saved") { request, _ in
-            let name = request.uri.queryParameters.get("name") ?? ""
+            let name = parameters(of: request).first { $0.name == "name" }?.value ?? ""
             return try JSONResponse(await api.saveSearch(name: name, parameters: parameters(of: request)), status: .created)
         }
         router.get("/saved/{name}") { _, context in
-            try JSONResponse(await api.savedSearchMatches(name: context.parameters.require("name")))
+            try JSONResponse(await api.savedSearchMatches(name: pathParameter("name", of: context)))
         }
         router.delete("/saved/{name}") { _, context in
-            try JSONResponse(await api.removeSavedSearch(name: context.parameters.require("name")))
+            try JSONResponse(await api.removeSavedSearch(name: pathParameter("name", of: context)))
         }
         router.get("/saved/{name}/feed.atom") { _, context in
-            try AtomFeed(await api.savedSearchMatches(name: context.parameters.require("name")))
+            try AtomFeed(await api.savedSearchMatches(name: pathParameter("name", of: context)))
         }
         router.get("/status") { _, _ in
             try JSONResponse(await api.status())
@@ -62,8 +63,50 @@ public enum QuorumRouter {
         return router
     }
 
-    private static func parameters(of request: Request) -> [(name: String, value: String)] {
-        request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }
+    /// The pages for people (Pages/): the search page, items, meetings, the stylesheet, and a
+    /// search's CSV and Atom exports.
+    private static func addPages(to router: Router<BasicRequestContext>, pages: QuorumPages) {
+        router.get("/") { request, _ in
+            await pages.search(parameters(of: request))
+        }
+        router.get("/item/{id}") { request, context in
+            await pages.item(id: try pathParameter("id", of: context),
+                             query: parameters(of: request).first { $0.name == "q" }?.value ?? "")
+        }
+        router.get("/meeting/{committee}/{date}") { _, context in
+            await pages.meeting(committee: try pathParameter("committee", of: context), date: try pathParameter("date", of: context))
+        }
+        router.get("/style.css") { _, _ in
+            TextBody(text: PageRenderer.stylesheet, contentType: "text/css; charset=utf-8")
+        }
+        router.get("/search.csv") { request, _ in
+            try await pages.csv(parameters(of: request))
+        }
+        router.get("/search.atom") { request, _ in
+            try await pages.atom(parameters(of: request))
+        }
+    }
+
+    /// The query string's parameters as a form encodes them (`application/x-www-form-urlencoded`,
+    /// what a browser's GET form sends): `+` is a space and `%2B` a plus, then %-escapes decoded.
+    /// Read from the raw query: Hummingbird's own decoding keeps `+`, and a decoded value can no
+    /// longer tell a plus from a space.
+    static func parameters(of request: Request) -> [(name: String, value: String)] {
+        guard let query = request.uri.query, !query.isEmpty else { return [] }
+        return query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ text: Substring) -> String {
+                let spaced = text.replacingOccurrences(of: "+", with: " ")
+                return spaced.removingPercentEncoding ?? spaced  // a stray '%' stays, as Hummingbird keeps it
+            }
+            return (name: decoded(parts[0]), value: parts.count > 1 ? decoded(parts[1]) : "")
+        }
+    }
+
+    /// A path parameter with its %-escapes decoded (Hummingbird hands over the raw segment).
+    static func pathParameter(_ name: String, of context: BasicRequestContext) throws -> String {
+        let raw = try context.parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
     }
 }
 

@@ -6,6 +6,12 @@ import Hummingbird
 enum RouteTable {
     /// Path patterns (`{name}` matches one segment) and their methods.
     static let routes: [(pattern: String, methods: [HTTPRequest.Method])] = [
+        ("/", [.get]),
+        ("/item/{id}", [.get]),
+        ("/meeting/{committee}/{date}", [.get]),
+        ("/style.css", [.get]),
+        ("/search.csv", [.get]),
+        ("/search.atom", [.get]),
         ("/healthz", [.get]),
         ("/search", [.get]),
         ("/items/{id}", [.get]),

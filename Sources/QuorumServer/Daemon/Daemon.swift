@@ -34,6 +34,8 @@ public struct DaemonConfiguration: Sendable {
     public var idleTimeout: Duration? = .seconds(60)
     /// Bytes of search answers kept until the next commit (``SearchCache``); 0 for none.
     public var searchCacheBytes = 32 << 20
+    /// A TCP address to serve on too (pages for a browser, and the API), besides the socket.
+    public var http: HTTPListener?
 
     /// A configuration with these values and the defaults for the rest.
     public init(indexPath: String, watchFolders: [String], socketPath: String, socketMode: mode_t = UnixSocketBinding.defaultMode,
@@ -96,7 +98,7 @@ public enum Daemon {
         // Graceful shutdown runs in reverse order: the notice, then the listener stops taking
         // requests and lets those in flight finish, then the watcher stops feeding the writer,
         // and last the writer commits what is done.
-        let services = ServiceGroup(services: [writer, watcher, sync, app, stopping],
+        let services = ServiceGroup(services: [writer, watcher, sync, app] as [any Service] + web(api: api, configuration, logger: logger) + [stopping],
                                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         defer { binding.removeSocketFile(logger: logger) }
         try await services.run()
@@ -121,6 +123,20 @@ public enum Daemon {
             logger: logger)
     }
 
+    /// The TCP listener of `--http`, when there is one: the same router as the socket's.
+    private static func web(api: QuorumAPI, _ configuration: DaemonConfiguration, logger: Logger) -> [any Service] {
+        guard let http = configuration.http else { return [] }
+        return [Application(
+            router: QuorumRouter.make(api: api),
+            server: .http1(configuration: .init(idleTimeout: configuration.idleTimeout.map(TimeAmount.init))),
+            configuration: .init(address: .hostname(http.host, port: http.port), serverName: "quorumd"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port.map { "http://\(http.host.contains(":") ? "[\(http.host)]" : http.host):\($0)/" } ?? http.description
+                logger.info("pages for a browser: open \(bound)")
+            },
+            logger: logger)]
+    }
+
     /// Serves searches over shards that other daemons write: readers and the API only.
     private static func runFederation(_ configuration: DaemonConfiguration, logger: Logger) async throws {
         let readers = ReaderPool(source: .shards(configuration.shards, configuration.shardOptions))
@@ -139,7 +155,8 @@ public enum Daemon {
         let stopping = StoppingNotice(logger: logger) {
             notify(logger) { try notifier.stopping() }
         }
-        let services = ServiceGroup(services: [app, stopping], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        let services = ServiceGroup(services: [app] as [any Service] + web(api: api, configuration, logger: logger) + [stopping],
+                                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         defer { binding.removeSocketFile(logger: logger) }
         try await services.run()
         logger.info("stopped")
