@@ -88,6 +88,7 @@ let fullPackage = Package(
                 "QuorumServer",
                 "MinutesIndex",
                 "Xapian",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -116,7 +116,7 @@ public struct XapianError: Error, CustomStringConvertible, Sendable {
 
     private static func defaultHint(for kind: Kind) -> String? {
         switch kind {
-        case .databaseLock: return "is another quorumd running on this index?"
+        case .databaseLock: return "is another process writing to this database?"
         case .databaseOpening, .databaseNotFound: return "does the folder exist and hold a Xapian database?"
         case .databaseModified: return "reopen() the database and retry"
         case .databaseCorrupt: return "restore the index from a copy or rebuild it"

@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import MinutesIndex
@@ -183,6 +184,34 @@ struct PageTests {
             let css = try await client.execute(uri: "/style.css", method: .get)
             #expect(css.headers[.contentType] == "text/css; charset=utf-8")
             #expect(Self.text(css.body).contains("@media (max-width: 700px)"))
+        }
+    }
+
+    @Test("save this search: offered where the daemon writes, saved from its own page only")
+    func saveThisSearch() async throws {
+        let folder = try TemporaryFolder()
+        let readers = ReaderPool(path: folder.path("index"))
+        let writer = WriteQueue(indexer: try Indexer(path: folder.path("index")), logger: LogRecorder().logger()) { readers.indexDidCommit() }
+        let api = QuorumAPI(readers: readers, writer: writer, indexPath: folder.path("index"), watchFolders: [])
+        let app = Application(router: QuorumRouter.make(api: api))
+        try await app.test(.router) { client in
+            let page = Self.text(try await client.execute(uri: "/?q=library&committee=Cabinet", method: .get).body)
+            #expect(page.contains(#"<form class="save" method="post" action="/save">"#))
+            #expect(page.contains(#"<input type="hidden" name="committee" value="Cabinet">"#))
+            let form = ByteBuffer(string: "q=library+hours&committee=Cabinet&name=libraries")
+            let foreign = try await client.execute(uri: "/save", method: .post, headers: [.origin: "http://evil.example"], body: form)
+            #expect(foreign.status == .forbidden)
+            #expect(try await api.savedSearches().saved.isEmpty)
+            let own = try await client.execute(uri: "/save", method: .post, headers: [HTTPField.Name("Sec-Fetch-Site")!: "same-origin"], body: form)
+            #expect(own.status == .ok)
+            #expect(Self.text(own.body).contains("/saved/libraries/feed.atom"))
+            let saved = try #require(try await api.savedSearches().saved.first)
+            #expect(saved.name == "libraries" && saved.query == "library hours" && saved.filters.committees == ["Cabinet"])
+        }
+        // A daemon that only reads offers no form.
+        try await withPages { client, _ in
+            let page = try await client.execute(uri: "/?q=library", method: .get)
+            #expect(!Self.text(page.body).contains("Save this search"))
         }
     }
 

@@ -11,9 +11,9 @@ import Xapian
         let error = try #require(throws: XapianError.self) { try WritableDatabase(path: path) }
         #expect(error.kind == .databaseLock)
         #expect(error.xapianClass == "DatabaseLockError")
-        #expect(error.hint == "is another quorumd running on this index?")
+        #expect(error.hint == "is another process writing to this database?")
         #expect(error.description.hasPrefix("DatabaseLockError: "))
-        #expect(error.description.contains("(hint: is another quorumd running on this index?)"))
+        #expect(error.description.contains("(hint: is another process writing to this database?)"))
         #expect(error.isKind(.database))
         withExtendedLifetime(first) {}
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 public import Hummingbird
 
 /// Maps HTTP requests onto ``QuorumAPI``: routes, parameters, bodies and JSON answers.
@@ -79,6 +80,11 @@ public enum QuorumRouter {
         router.get("/style.css") { _, _ in
             TextBody(text: PageRenderer.stylesheet, contentType: "text/css; charset=utf-8")
         }
+        router.post("/save") { request, _ in
+            let body = try await request.body.collect(upTo: 64 << 10)
+            return await pages.save(form: formFields(String(buffer: body)), origin: request.headers[.origin],
+                                    fetchSite: request.headers[HTTPField.Name("Sec-Fetch-Site")!], host: request.head.authority)
+        }
         router.get("/search.csv") { request, _ in
             try await pages.csv(parameters(of: request))
         }
@@ -92,8 +98,12 @@ public enum QuorumRouter {
     /// Read from the raw query: Hummingbird's own decoding keeps `+`, and a decoded value can no
     /// longer tell a plus from a space.
     static func parameters(of request: Request) -> [(name: String, value: String)] {
-        guard let query = request.uri.query, !query.isEmpty else { return [] }
-        return query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+        formFields(request.uri.query ?? "")
+    }
+
+    /// The fields of a form-encoded string (a query string, or a POSTed form's body).
+    static func formFields(_ text: String) -> [(name: String, value: String)] {
+        text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decoded(_ text: Substring) -> String {
                 let spaced = text.replacingOccurrences(of: "+", with: " ")

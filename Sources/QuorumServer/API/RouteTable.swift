@@ -10,6 +10,7 @@ enum RouteTable {
         ("/item/{id}", [.get]),
         ("/meeting/{committee}/{date}", [.get]),
         ("/style.css", [.get]),
+        ("/save", [.post]),
         ("/search.csv", [.get]),
         ("/search.atom", [.get]),
         ("/healthz", [.get]),

@@ -116,6 +116,16 @@ enum EmbeddedPages {
 </div>
 {{> foot}}
 """#,
+        "saved.mustache": #"""
+{{> head}}
+<main id="main">
+<h1>Saved: {{name}}</h1>
+<p>From now on, new items that match <strong>{{search}}</strong> are recorded as they are indexed.</p>
+<p>Follow them in a feed reader: <a href="{{feedURL}}">{{feedURL}}</a></p>
+<p><a href="{{searchURL}}">Back to the search</a></p>
+</main>
+{{> foot}}
+"""#,
         "search.mustache": #"""
 {{> head}}
 <div class="columns">
@@ -159,6 +169,16 @@ enum EmbeddedPages {
 </nav>
 {{/pages}}
 <p class="exports">This search as <a href="{{jsonURL}}">JSON</a>, <a href="{{csvURL}}">CSV</a> or an <a href="{{feedURL}}">Atom feed</a>.</p>
+{{#canSave}}
+<form class="save" method="post" action="/save">
+<fieldset>
+<legend>Follow this search</legend>
+{{#savedFields}}<input type="hidden" name="{{name}}" value="{{value}}">
+{{/savedFields}}<p>New items that match are recorded for a feed as they are indexed.</p>
+<p><label for="save-name">Name it</label> <input id="save-name" name="name" required maxlength="64" pattern="[A-Za-z0-9_][A-Za-z0-9._\-]*"> <button type="submit">Save this search</button></p>
+</fieldset>
+</form>
+{{/canSave}}
 {{/hasQuestion}}
 {{^hasQuestion}}
 <h1>What did a committee say and decide?</h1>

@@ -20,7 +20,7 @@ struct QuorumPages: Sendable {
             let elapsed = ContinuousClock.now - started
             let page = SearchPage(request: request, response: response,
                                   milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000),
-                                  itemCount: try await api.itemCount(), today: Self.today)
+                                  itemCount: try await api.itemCount(), today: Self.today, canSave: api.isWritable)
             return renderer.render("search", page.values)
         }
     }
@@ -53,6 +53,27 @@ struct QuorumPages: Sendable {
             let page = MeetingPage(committee: first.committee ?? committee, date: date, items: items, attendance: attendance,
                                    meetings: try await meetings(ofCommittee: committee), meeting: meeting)
             return renderer.render("meeting", page.values)
+        }
+    }
+
+    /// `POST /save` from the search page's form: saves the search, when the form came from a
+    /// page of this daemon (its `Origin` is this host, or the browser says the request is
+    /// same-origin), so no other site can make a visitor's browser save searches.
+    func save(form: [(name: String, value: String)], origin: String?, fetchSite: String?, host: String?) async -> HTMLPage {
+        await page {
+            let sameOrigin = fetchSite == "same-origin" || (origin != nil && host != nil
+                && [("http://" + host!), ("https://" + host!)].contains(origin!))
+            guard sameOrigin else {
+                throw APIError(status: .forbidden, code: .badRequest,
+                               message: "a search can only be saved from quorumd's own search page")
+            }
+            let name = form.first { $0.name == "name" }?.value ?? ""
+            let saved = try await api.saveSearch(name: name, parameters: form.filter { $0.name != "name" })
+            let feed = "/saved/" + SearchPage.percentEncoded(saved.name) + "/feed.atom"
+            return renderer.render("saved", ["title": "Saved \(saved.name)", "name": saved.name, "feedURL": feed,
+                                             "search": saved.query.isEmpty ? "every item" : saved.query,
+                                             "searchURL": "/?" + saved.request(limit: SearchRequest.defaultLimit).urlQuery,
+                                             "query": saved.query, "hiddenFields": [[String: String]]()])
         }
     }
 
@@ -104,6 +125,8 @@ struct QuorumPages: Sendable {
     private func errorPage(_ error: APIError) -> HTMLPage {
         let heading = switch error.status.code {
         case 400: "That search could not be read"
+        case 403: "Not allowed"
+        case 409: "This daemon only reads"
         case 404: "Not found"
         default: "Something went wrong"
         }

@@ -14,6 +14,8 @@ struct SearchPage {
     let itemCount: Int
     /// Today, for the relative date spans.
     let today: MeetingDate
+    /// Whether the daemon takes writes, so the page may offer to save the search.
+    var canSave = false
 
     /// The facets the page counts for a request: the sidebar's, and the months of a chosen year.
     static func facets(for request: SearchRequest) -> [Facet] {
@@ -54,6 +56,10 @@ struct SearchPage {
         values["to"] = request.filters.to?.iso ?? ""
         values["spans"] = spans
         values["options"] = options
+        if canSave {
+            values["canSave"] = true
+            values["savedFields"] = Self.fields(of: Self.exportRequest(request), leaving: [.offset, .limit, .sort])
+        }
         if let histogram = histogram(response) { values["histogram"] = histogram }
         if let pages = pages(response) { values["pages"] = pages }
         if let corrected = response.correctedQuery {
