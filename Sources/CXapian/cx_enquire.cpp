@@ -1,6 +1,8 @@
 // Enquire, MSet and match spies: running a query and reading its results.
 #include "cx_internal.hh"
 
+#include <map>
+
 #include <algorithm>
 
 using cx::guard;
@@ -29,9 +31,48 @@ struct ValueCountSpy final : cx_matchspy {
     Xapian::ValueCountMatchSpy counter;
 };
 
+/// Counts the terms with one prefix in each matching document (a many-valued facet such as the
+/// people at a meeting, which a value slot cannot hold): the document's term list from the
+/// prefix on. Local databases only: a remote matcher cannot run it (no serialisation).
+class TermPrefixCounter final : public Xapian::MatchSpy {
+  public:
+    explicit TermPrefixCounter(std::string prefix) : prefix(std::move(prefix)) {}
+
+    void operator()(const Xapian::Document &doc, double) override {
+        ++seen;
+        auto it = doc.termlist_begin();
+        it.skip_to(prefix);
+        for (; it != doc.termlist_end(); ++it) {
+            const std::string term = *it;
+            if (term.compare(0, prefix.size(), prefix) != 0) break;
+            if (term.size() > prefix.size()) ++counts[term.substr(prefix.size())];
+        }
+    }
+
+    std::string prefix;
+    uint32_t seen = 0;
+    std::map<std::string, uint64_t> counts;
+};
+
+struct TermPrefixSpy final : cx_matchspy {
+    explicit TermPrefixSpy(std::string prefix) : counter(std::move(prefix)) {}
+
+    Xapian::MatchSpy &spy() override { return counter; }
+    uint32_t total() const override { return counter.seen; }
+    std::vector<std::pair<std::string, uint64_t>> counts() const override {
+        return {counter.counts.begin(), counter.counts.end()};
+    }
+
+    TermPrefixCounter counter;
+};
+
 }  // namespace
 
 extern "C" {
+
+cx_status cx_termprefix_matchspy_new(const char *prefix, size_t prefix_len, cx_matchspy **out, cx_error *err) {
+    return guard(err, [&] { *out = new TermPrefixSpy(str(prefix, prefix_len)); });
+}
 
 cx_status cx_enquire_new(const cx_database *db, cx_enquire **out, cx_error *err) {
     return guard(err, [&] { *out = new cx_enquire(*db->db); });

@@ -4,13 +4,23 @@ import CXapian
 /// "committee → hits". Add it with ``Enquire/addMatchSpy(_:)`` before running the match.
 public final class ValueCountMatchSpy {
     let handle: OpaquePointer
-    /// The slot being counted.
-    public let slot: ValueSlot
+    /// The slot being counted (nil for a spy counting terms by prefix).
+    public let slot: ValueSlot?
 
     /// A spy counting the values of `slot`, each read from the value table.
     public init(slot: ValueSlot) {
         self.slot = slot
         handle = mustCreate("match spy") { cx_valuecount_matchspy_new(slot, $0, $1) }
+    }
+
+    /// A spy counting, over the matches, the terms that start with `prefix` (the values are the
+    /// terms with the prefix cut off): a facet with many values per document, such as the
+    /// people at a meeting. It reads each match's term list; local databases only.
+    public init(termPrefix prefix: String) {
+        slot = nil
+        handle = mustCreate("match spy") { out, err in
+            withBytes(prefix) { pp, pn in cx_termprefix_matchspy_new(pp, pn, out, err) }
+        }
     }
 
     /// A spy counting the values of `slot` from `columns`, which are first brought up to date

@@ -110,6 +110,26 @@ struct PageTests {
         }
     }
 
+    @Test("the person facet counts the people present, and each count is what its filter finds")
+    func personFacet() async throws {
+        try await withPages { client, api in
+            let people = try await api.search(SearchRequest(query: "education", facets: [.person], exactCounts: true)).facets["person"] ?? []
+            #expect(people.count >= 3)
+            for person in people.prefix(3) {
+                let filtered = try await api.search(SearchRequest(query: "education", people: [person.value], exactCounts: true))
+                #expect(filtered.total == person.count, "\(person.value)")
+                let written = try await api.search(SearchRequest(query: "education person:\(person.value)", exactCounts: true))
+                #expect(written.total == person.count, "person:\(person.value)")
+            }
+            let html = Self.text(try await client.execute(uri: "/?q=education", method: .get).body)
+            #expect(html.contains("<legend>Person present</legend>"))
+            let first = try #require(people.first)
+            let url = try #require(Self.link(in: html, labelled: SearchPage.personName(first.value)))
+            #expect(url.contains("person=\(first.value)"))
+            #expect(Self.text(try await client.execute(uri: url, method: .get).body).contains("\(first.count) matching items"))
+        }
+    }
+
     @Test("hostile queries and values are escaped everywhere")
     func escaping() async throws {
         try await withPages { client, _ in

@@ -515,6 +515,9 @@ cx_status cx_mset_termfreq(const cx_mset *mset, const char *term, size_t term_le
 
 /** A ValueCountMatchSpy over slot: counts each value among the documents the match sees. */
 cx_status cx_valuecount_matchspy_new(uint32_t slot, cx_matchspy **out, cx_error *err);
+/** A spy counting, over the matches, the terms that start with prefix (the prefix cut off): a
+ *  facet of many values per document. Local databases only (a remote matcher cannot run it). */
+cx_status cx_termprefix_matchspy_new(const char *prefix, size_t prefix_len, cx_matchspy **out, cx_error *err);
 /** Frees a match spy. */
 void cx_matchspy_free(cx_matchspy *spy);
 /** Documents the spy has seen. */

@@ -9,6 +9,8 @@ public enum Facet: String, Codable, Sendable, CaseIterable, Comparable {
     case committee
     case kind
     case meeting
+    /// The people named in an item's attendance (many to an item, counted from their terms).
+    case person
 
     /// The schema field the facet counts.
     public var field: IndexField {
@@ -18,11 +20,13 @@ public enum Facet: String, Codable, Sendable, CaseIterable, Comparable {
         case .committee: Schema.committee
         case .kind: Schema.kind
         case .meeting: Schema.meeting
+        case .person: Schema.person
         }
     }
 
-    /// The value slot the counts are read from (every facet field has one).
-    public var slot: ValueSlot { field.slot! }
+    /// The value slot the counts are read from; nil for a facet of many values an item, whose
+    /// counts come from its terms (``person``).
+    public var slot: ValueSlot? { field.slot }
 
     /// What a search shows a person when it does not say: the CLI's and the web pages' sidebar,
     /// and the facet columns the daemon builds at start-up.

@@ -92,14 +92,22 @@ struct FacetCounting {
     }
 
     /// A match spy for each facet the request asks for, added to `enquire`: counting from the
-    /// searcher's ``Searcher/valueColumns`` when it has them.
+    /// searcher's ``Searcher/valueColumns`` when it has them, and terms for a facet of many
+    /// values an item.
     private static func spies(for request: SearchRequest, on enquire: Enquire, searcher: Searcher) throws
         -> [(name: String, spy: ValueCountMatchSpy)] {
-        try request.facets.map { facet in
-            let columnSpy = try searcher.valueColumns.flatMap {
-                try ValueCountMatchSpy(slot: facet.slot, columns: $0, database: searcher.database)
+        try request.facets.compactMap { facet in
+            let spy: ValueCountMatchSpy
+            if let slot = facet.slot {
+                let columnSpy = try searcher.valueColumns.flatMap {
+                    try ValueCountMatchSpy(slot: slot, columns: $0, database: searcher.database)
+                }
+                spy = columnSpy ?? ValueCountMatchSpy(slot: slot)
+            } else if !searcher.backend.hasRemoteShards {
+                spy = ValueCountMatchSpy(termPrefix: facet.field.prefix)
+            } else {
+                return nil  // a remote matcher cannot run a term spy: the facet is left out
             }
-            let spy = columnSpy ?? ValueCountMatchSpy(slot: facet.slot)
             enquire.addMatchSpy(spy)
             return (facet.rawValue, spy)
         }

@@ -12,6 +12,8 @@ public struct SearchFilters: Codable, Sendable, Hashable {
     public var committees: [String]
     /// Only these kinds of item; empty means all.
     public var kinds: [ItemKind]
+    /// Only items whose attendance names one of these people (surnames, as `person:` takes them).
+    public var people: [String]
     /// Only items that record a resolution.
     public var resolvedOnly: Bool
     /// Leave out procedural items (apologies, declarations of interest, minutes of the previous
@@ -20,11 +22,12 @@ public struct SearchFilters: Codable, Sendable, Hashable {
 
     /// Filters with these values; the defaults filter nothing.
     public init(from: MeetingDate? = nil, to: MeetingDate? = nil, committees: [String] = [], kinds: [ItemKind] = [],
-                resolvedOnly: Bool = false, excludeProcedural: Bool = false) {
+                people: [String] = [], resolvedOnly: Bool = false, excludeProcedural: Bool = false) {
         self.from = from
         self.to = to
         self.committees = committees
         self.kinds = kinds
+        self.people = people
         self.resolvedOnly = resolvedOnly
         self.excludeProcedural = excludeProcedural
     }
@@ -42,7 +45,7 @@ public struct SearchFilters: Codable, Sendable, Hashable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case from, to, committees, kinds
+        case from, to, committees, kinds, people
         case resolvedOnly = "resolved_only"
         case excludeProcedural = "exclude_procedural"
     }
@@ -53,7 +56,23 @@ public struct SearchFilters: Codable, Sendable, Hashable {
         to = try c.decodeIfPresent(MeetingDate.self, forKey: .to)
         committees = try c.decodeIfPresent([String].self, forKey: .committees) ?? []
         kinds = try c.decodeIfPresent([ItemKind].self, forKey: .kinds) ?? []
+        people = try c.decodeIfPresent([String].self, forKey: .people) ?? []
         resolvedOnly = try c.decodeIfPresent(Bool.self, forKey: .resolvedOnly) ?? false
         excludeProcedural = try c.decodeIfPresent(Bool.self, forKey: .excludeProcedural) ?? false
+    }
+}
+
+extension SearchFilters {
+    /// Encodes the filters, leaving out `people` when empty, so saved searches and judged
+    /// queries written before it read and write the same.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(from, forKey: .from)
+        try c.encodeIfPresent(to, forKey: .to)
+        try c.encode(committees, forKey: .committees)
+        try c.encode(kinds, forKey: .kinds)
+        if !people.isEmpty { try c.encode(people, forKey: .people) }
+        try c.encode(resolvedOnly, forKey: .resolvedOnly)
+        try c.encode(excludeProcedural, forKey: .excludeProcedural)
     }
 }

@@ -97,6 +97,9 @@ extension SearchFilters {
         if !kinds.isEmpty {
             filters.append(Query(.or, kinds.map { Query(term: $0.term) }))
         }
+        if !people.isEmpty {
+            filters.append(Query(.or, people.map { Query(term: Schema.person.term(normalising: $0)) }))
+        }
         if resolvedOnly {
             filters.append(Query(term: Schema.hasResolution.prefix))
         }

@@ -9,7 +9,7 @@ import MinutesIngest
 /// | --- | --- |
 /// | `q` | the query text |
 /// | `from`, `to` | `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (`to=2024` is 31 December) |
-/// | `committee`, `kind`, `facet` | repeatable |
+/// | `committee`, `kind`, `person`, `facet` | repeatable |
 /// | `sort` | `relevance`, `date` or `-date` |
 /// | `offset`, `limit` | whole numbers |
 /// | `resolved`, `exact` | `true` or `false` (`1`, `0`) |
@@ -18,7 +18,7 @@ import MinutesIngest
 extension SearchRequest {
     /// The parameter names a search understands.
     public enum Parameter: String, CaseIterable, Sendable {
-        case q, from, to, committee, kind, facet, sort, offset, limit, resolved, collapse, procedural, exact
+        case q, from, to, committee, kind, person, facet, sort, offset, limit, resolved, collapse, procedural, exact
     }
 
     /// The request as query items, in ``Parameter``'s order, defaults left out.
@@ -30,6 +30,7 @@ extension SearchRequest {
         if let to = filters.to { add(.to, to.iso) }
         filters.committees.forEach { add(.committee, $0) }
         filters.kinds.forEach { add(.kind, $0.name) }
+        filters.people.forEach { add(.person, $0) }
         facets.forEach { add(.facet, $0.rawValue) }
         if sort != .relevance { add(.sort, sort.rawValue) }
         if offset != 0 { add(.offset, String(offset)) }
@@ -68,6 +69,7 @@ extension SearchRequest {
             filters: SearchFilters(
                 from: try reader.date(.from, endOfSpan: false), to: try reader.date(.to, endOfSpan: true),
                 committees: reader.all(.committee), kinds: try reader.all(.kind, as: "a kind", ItemKind.init(name:)),
+                people: reader.all(.person),
                 resolvedOnly: try reader.flag(.resolved), excludeProcedural: try reader.choice(.procedural, ["include", "exclude"]) == "exclude"),
             facets: try reader.all(.facet, as: "a facet", Facet.init(rawValue:)),
             sort: try reader.one(.sort, as: "relevance, date or -date", SearchOrder.init(rawValue:)) ?? .relevance,

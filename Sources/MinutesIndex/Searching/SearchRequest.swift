@@ -50,11 +50,11 @@ public struct SearchRequest: Sendable, Hashable {
 
     /// A request with its filters given one by one (``SearchFilters``'s fields).
     public init(query: String = "", from: MeetingDate? = nil, to: MeetingDate? = nil, committees: [String] = [],
-                kinds: [ItemKind] = [], resolvedOnly: Bool = false, facets: [Facet] = [], sort: SearchOrder = .relevance,
+                kinds: [ItemKind] = [], people: [String] = [], resolvedOnly: Bool = false, facets: [Facet] = [], sort: SearchOrder = .relevance,
                 offset: Int = 0, limit: Int = 10, collapseByMeeting: Bool = false, excludeProcedural: Bool = false,
                 exactCounts: Bool = false) {
         self.init(query: query,
-                  filters: SearchFilters(from: from, to: to, committees: committees, kinds: kinds,
+                  filters: SearchFilters(from: from, to: to, committees: committees, kinds: kinds, people: people,
                                          resolvedOnly: resolvedOnly, excludeProcedural: excludeProcedural),
                   facets: facets, sort: sort, offset: offset, limit: limit, collapseByMeeting: collapseByMeeting,
                   exactCounts: exactCounts)

@@ -130,8 +130,8 @@ public final class Searcher {
     public func prepareFacetColumns(for facets: [Facet]) throws {
         guard let valueColumns else { return }
         try retryingOnModified {
-            for facet in facets {
-                try valueColumns.prepare(slot: facet.slot, for: database)
+            for slot in facets.compactMap(\.slot) {
+                try valueColumns.prepare(slot: slot, for: database)
             }
         }
     }

@@ -19,7 +19,7 @@ struct SearchPage {
 
     /// The facets the page counts for a request: the sidebar's, and the months of a chosen year.
     static func facets(for request: SearchRequest) -> [Facet] {
-        Facet.defaults + (chosenYear(of: request) != nil ? [.month] : [])
+        Facet.defaults + [.person] + (chosenYear(of: request) != nil ? [.month] : [])
     }
 
     /// Whether the person asked anything: a query or a filter (else the front page shows).
@@ -177,6 +177,19 @@ struct SearchPage {
                 return ["label": count.value, "count": count.count, "url": link(other), "selected": selected] as [String: Any]
             }])
         }
+        if let people = response.facets[Facet.person.rawValue], !people.isEmpty {
+            let wanted = Set(request.filters.people.map(slug))
+            groups.append(["legend": "Person present", "values": people.prefix(Self.peopleShown).map { count in
+                var other = request
+                let selected = wanted.contains(count.value)
+                if selected {
+                    other.filters.people.removeAll { slug($0) == count.value }
+                } else {
+                    other.filters.people.append(count.value)
+                }
+                return ["label": Self.personName(count.value), "count": count.count, "url": link(other), "selected": selected] as [String: Any]
+            }])
+        }
         if let kinds = response.facets[Facet.kind.rawValue], !kinds.isEmpty {
             groups.append(["legend": "Kind of paper", "values": kinds.compactMap { count -> [String: Any]? in
                 guard let kind = ItemKind(name: count.value) else { return nil }
@@ -187,6 +200,14 @@ struct SearchPage {
             }])
         }
         return groups
+    }
+
+    /// How many of the people named most often the sidebar lists.
+    static let peopleShown = 12
+
+    /// A person's term (`pitchley`, `baker-steel`) as a name: each part capitalised.
+    static func personName(_ term: String) -> String {
+        term.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-")
     }
 
     /// The year a request is narrowed to: from 1 January to 31 December of one year.

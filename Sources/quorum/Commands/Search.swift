@@ -34,10 +34,13 @@ extension Quorum {
         @Option(help: ArgumentHelp("Only this kind of item: agenda, minutes, report, appendix, work_programme, other or procedural.", valueName: "KIND"))
         var kind: [ItemKind] = []
 
+        @Option(help: ArgumentHelp("Only items whose attendance names this person (a surname); repeatable.", valueName: "NAME"))
+        var person: [String] = []
+
         @Flag(help: "Only items that record a resolution.")
         var resolved = false
 
-        @Option(help: ArgumentHelp("Count matches per value of a facet: year, month, committee, kind, meeting; repeatable.", valueName: "NAME"))
+        @Option(help: ArgumentHelp("Count matches per value of a facet: year, month, committee, kind, meeting, person; repeatable.", valueName: "NAME"))
         var facet: [Facet] = []
 
         @Flag(help: "Count facets and the total over every match (by default, very many matches are counted in a sample).")
@@ -98,7 +101,7 @@ extension Quorum {
             let request = SearchRequest(
                 query: words.joined(separator: " "),
                 from: start, to: try dateOption(to, name: "to", end: true),
-                committees: committee, kinds: kind, resolvedOnly: resolved,
+                committees: committee, kinds: kind, people: person, resolvedOnly: resolved,
                 facets: facet.isEmpty && !json ? Facet.defaults : facet,
                 sort: sort, offset: offset, limit: limit, collapseByMeeting: collapse, excludeProcedural: noProcedural,
                 exactCounts: exact)
