@@ -178,6 +178,59 @@ import Testing
         #expect(explanation.contains("another event's date") || explanation.contains("an earlier meeting's date"))
         #expect(explanation.contains("ITEM 1 \"Apologies\""))
     }
+    @Test(arguments: [
+        // An officer's title is not the body, however often the text names it.
+        ("""
+         1. Summons
+
+         The Chief Executive submitted the summons. The Chief Executive reported that the Council had met twice.
+
+         2. Apologies
+
+         The Council noted the apologies. The Chief Executive read them out.
+         """, "Council"),
+        // "At the annual meeting of X, held …", as typed minutes of the 1950s open.
+        ("""
+         At the ANNUAL MEETING of the Parish Council of Little Whitby, held in the Village Hall, on Thursday, the 12th day of May, 1960.
+
+         1. Election of Chairman
+
+         Mr. Rowe was elected.
+         """, "Parish Council of Little Whitby"),
+        // A heading run into the line before it, as flattened page text prints it.
+        ("""
+         NORTHBROOK TOWN COUNCIL Minutes of the meeting of the Northbrook Town Council held at the Guildhall on Monday, 3rd April, 2023 at 7pm
+
+         1. Apologies
+
+         None.
+         """, "Northbrook Town Council"),
+        // "the Authority" most often, its full name once: the full name.
+        ("""
+         1. Apologies
+
+         The Authority noted the apologies. The Chair of the Authority welcomed members.
+
+         2. Membership
+
+         The Clerk reported no change to the membership of the Combined Fire and Rescue Authority.
+         """, "Combined Fire and Rescue Authority"),
+        // A "Meeting Details" block: the body's name, then the date and time.
+        ("""
+         Meeting Details
+
+         Housing Policy Board
+         8 Nov 2017 - 14:00 to 14:30
+
+         1. Apologies
+
+         None.
+         """, "Housing Policy Board"),
+    ])
+    func committeeFromTheText(text: String, committee: String) {
+        #expect(parse(text).committee == committee)
+    }
+
 }
 
 /// The last resorts for a document whose text names neither its meeting date nor its body.
@@ -201,4 +254,5 @@ import Testing
         #expect(read.hints.created != nil)
         #expect(read.text.contains("IMPROVING LIVES SELECT COMMISSION"))
     }
+
 }

@@ -22,7 +22,7 @@ struct CommitteeResolver {
                             "authority", "assembly", "group", "municipal district", "partnership", "governors", "cyngor", "pwyllgor"]
     private static let meetingAdjectives: Set<String> = ["ordinary", "special", "extraordinary", "annual", "monthly", "adjourned", "general",
                                                          "full", "public", "remote", "virtual", "joint", "statutory", "budget", "the", "a", "an",
-                                                         "agm", "inaugural", "reconvened", "quarterly", "bi-monthly"]
+                                                         "agm", "inaugural", "reconvened", "quarterly", "bi-monthly", "at"]
     private static let placeWords: Set<String> = ["chamber", "chambers", "room", "hall", "offices", "suite", "centre", "center", "building",
                                                   "headquarters", "house", "venue", "street", "road", "lane", "square"]
     /// Words that open a heading before the body's name.
@@ -45,12 +45,16 @@ struct CommitteeResolver {
                 found.append(Candidate(name: name, line: i, score: 5, rule: "\"Meeting of X\""))
             } else if let name = agendaFor(text, lower: lower) {
                 found.append(Candidate(name: name, line: i, score: 5, rule: "\"Agenda for X on …\""))
+            } else if let name = meetingDetailsName(at: i, limit: range.upperBound) {
+                found.append(Candidate(name: name, line: i, score: 5, rule: "a \"Meeting Details\" block: the body, then the date"))
             } else if let name = beforeDate(lines[i]) {
                 found.append(Candidate(name: name, line: i, score: 5, rule: "\"X - <date>\" heading"))
             } else if let name = welshMeetingOf(text, lower: lower) {
                 found.append(Candidate(name: name, line: i, score: 4, rule: "\"cyfarfod Cyngor X\" (a meeting of X, in Welsh)"))
             } else if let name = heldTheirMeeting(text, lower: lower) {
                 found.append(Candidate(name: name, line: i, score: 4, rule: "\"X held their meeting\""))
+            } else if let name = minutesOfWithinLine(text, lower: lower) {
+                found.append(Candidate(name: name, line: i, score: 5, rule: "\"… Minutes of the meeting of X held …\" inside a line (flattened text)"))
             } else if let name = bodyHeading(lines[i]) {
                 let letterhead = isCouncilLetterhead(name)
                 found.append(Candidate(name: name, line: i, score: letterhead ? 1 : (TextScanning.isUppercaseText(name) ? 3 : 2),
@@ -80,10 +84,19 @@ struct CommitteeResolver {
             let ns = text as NSString
             for match in Self.namedBody.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 let name = TextScanning.collapseSpaces(ns.substring(with: match.range(at: 1)))
+                // "the Chief Executive", "the Chief Fire Officer": an officer, not a body.
+                if name.hasPrefix("Chief ") || name.contains(" Chief ") { continue }
                 counts[name, default: (0, i)].count += 1
             }
         }
         guard let best = counts.filter({ $0.value.count >= 2 }).max(by: { ($0.value.count, $0.key.count) < ($1.value.count, $1.key.count) }) else { return nil }
+        // "the Authority" most often, and once its full name, "the Fire and Rescue Authority": the
+        // same body. (Not for "the Council": "the County Council" in a parish's minutes is another.)
+        if !best.key.contains(" "), best.key != "Council",
+           let full = counts.filter({ $0.key.hasSuffix(" " + best.key) }).max(by: { ($0.value.count, $0.key.count) < ($1.value.count, $1.key.count) }) {
+            return Candidate(name: full.key, line: full.value.line, score: 0,
+                             rule: "the body the text names most (\(best.value.count) times as \"the \(best.key)\"), by its full name")
+        }
         return Candidate(name: best.key, line: best.value.line, score: 0, rule: "the body the text names most (\(best.value.count) times)")
     }
 
@@ -118,6 +131,41 @@ struct CommitteeResolver {
             j += 1
         }
         return text
+    }
+
+    /// CMIS and ModernGov "Meeting Details" / "Meeting Summary" blocks: the heading, the body's
+    /// name alone on the next line, and the meeting's date and time on the one after
+    /// ("Full Authority" / "30 May 2018 - 10:00 to 11:30"). The name is kept as printed.
+    private func meetingDetailsName(at i: Int, limit: Int) -> String? {
+        let name = i
+        guard let heading = previousContent(before: name), ["meeting details", "meeting summary"].contains(lines[heading].lower),
+              let dateLine = nextContent(after: name, limit: limit), DateExtractor.firstDate(in: lines[dateLine].text) != nil,
+              DateExtractor.firstDate(in: lines[name].text) == nil, TextScanning.wordCount(lines[name].text) <= 12,
+              isBodyName(lines[name].text) else { return nil }
+        let text = lines[name].text.trimmingCharacters(in: .whitespaces)
+        return TextScanning.isUppercaseText(text) ? CommitteeName.titleCased(text) : text
+    }
+
+    private func previousContent(before i: Int) -> Int? {
+        var j = i - 1
+        while j >= 0, !lines[j].isContent { j -= 1 }
+        return j >= 0 ? j : nil
+    }
+
+    private func nextContent(after i: Int, limit: Int) -> Int? {
+        var j = i + 1
+        while j < min(limit, lines.count), !lines[j].isContent { j += 1 }
+        return j < min(limit, lines.count) ? j : nil
+    }
+
+    /// "Minutes of the meeting of X held …" after other words on its line, as text flattened
+    /// from a page runs its heading into the line before ("CYNGOR CYMUNED GORSLAS COMMUNITY
+    /// COUNCIL Minutes of the meeting of the Gorslas Community Council held at …").
+    private func minutesOfWithinLine(_ text: String, lower: String) -> String? {
+        guard let r = lower.range(of: " minutes of "), lower[r.upperBound...].contains("meeting of ") else { return nil }
+        let offset = lower.distance(from: lower.startIndex, to: r.lowerBound) + 1
+        let rest = String(text.dropFirst(offset))
+        return afterMeetingOf(rest, lower: TextScanning.asciiLowercased(rest), opener: "minutes of")
     }
 
     /// "Minutes of (proceedings at) (the) (monthly) meeting of (the) X held …", or with `opener`
