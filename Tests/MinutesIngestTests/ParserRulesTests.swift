@@ -231,6 +231,36 @@ import Testing
         #expect(parse(text).committee == committee)
     }
 
+
+    @Test func unlabelledRollUnderTheHeading() {
+        let text = """
+        Minutes of Ashcombe Parish Council meeting 9th May 2016
+
+        Cllrs M Penrose, Mrs L Tavener, J Ellery and R Tavener
+
+        1. Election of Chairman
+
+        Cllr Penrose was elected.
+        """
+        let attendance = parse(text).sections.first?.attendance
+        #expect(attendance?.chairFirstPresent == ["Penrose", "Tavener", "Ellery", "Tavener"])
+    }
+
+    @Test func bulletedAttendanceInFlattenedText() {
+        let text = """
+        Minutes of the meeting of the Ashcombe Community Council held at the school on Monday, 13th March, 2017 at 7pm
+
+        1. Record of those Present/Apologies • Members: Cllrs Wyn Pryce (Chair), Huw Rowe, Nia Bevan • Others: Llew Tudor, Clerk • Apologies for absence: Cllrs Gavin Morgan and Terry Hale.
+
+        2. Welcome
+
+        The Chair welcomed everyone.
+        """
+        let attendance = parse(text).sections.first?.attendance
+        #expect(attendance?.chair == "Pryce")
+        #expect(attendance?.chairFirstPresent == ["Pryce", "Rowe", "Bevan"])
+        #expect(attendance?.apologies == ["Morgan", "Hale"])
+    }
 }
 
 /// The last resorts for a document whose text names neither its meeting date nor its body.

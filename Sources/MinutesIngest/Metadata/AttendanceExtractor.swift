@@ -8,7 +8,9 @@ import Foundation
 enum AttendanceExtractor {
     /// `paragraphs`: the preamble's paragraphs, each with its wrapped lines joined.
     static func extract(from rawParagraphs: [String]) -> Attendance? {
-        let paragraphs = mergingLabels(rawParagraphs)
+        // A roll-call heading's text comes both alone and with its line: each paragraph once.
+        var seen = Set<String>()
+        let paragraphs = mergingLabels(rawParagraphs.flatMap(splittingBullets).filter { seen.insert($0).inserted })
         var attendees: [Attendee] = []
         var chair: String?
         var present: [String] = []
@@ -61,11 +63,38 @@ enum AttendanceExtractor {
                 }
             }
         }
+        if present.isEmpty, chair == nil, let roll = unlabelledRoll(in: paragraphs) {
+            // "Cllrs M Cain, Mrs L Williams, J Evans and R Williams": the roll with no label.
+            found = true
+            present = parseList(Substring(roll), chair: &chair, substitutes: &substitutes)
+        }
         guard found else { return nil }
         var attendance = Attendance(chair: chair, present: present.filter { $0 != chair }, apologies: apologies, inAttendance: inAttendance)
         attendance.substitutes = substitutes
         attendance.attendees = attendees
         return attendance
+    }
+
+    /// A paragraph of flattened text whose lists were bullets ("Record of those Present •
+    /// Members: Cllrs … • Others: … • Apologies for absence: …") as one paragraph a bullet, so
+    /// that each label opens its own.
+    private static func splittingBullets(_ paragraph: String) -> [String] {
+        guard paragraph.contains(" • ") else { return [paragraph] }
+        return paragraph.components(separatedBy: "•").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A paragraph that is the members' roll with no "Present" label, as parish minutes print
+    /// it under their heading: a plural title, then a list of names ("Cllrs M Cain, Mrs L
+    /// Williams, J Evans, R Williams and Mrs K Hughes (Clerk to Council)"), no sentence.
+    private static func unlabelledRoll(in paragraphs: [String]) -> String? {
+        for paragraph in paragraphs {
+            let lower = TextScanning.asciiLowercased(paragraph)
+            guard let title = ["cllrs ", "cllrs. ", "councillors "].first(where: { lower.hasPrefix($0) }) else { continue }
+            let rest = String(paragraph.dropFirst(title.count))
+            guard rest.contains(","), looksLikeNames(rest), !lower.contains(" were "), !lower.contains(" was ") else { continue }
+            return paragraph
+        }
+        return nil
     }
 
     /// Labels of lists of others in attendance: "In attendance:", "Also present:", "Officers present:".
