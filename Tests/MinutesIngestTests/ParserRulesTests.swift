@@ -261,6 +261,16 @@ import Testing
         #expect(attendance?.chairFirstPresent == ["Pryce", "Rowe", "Bevan"])
         #expect(attendance?.apologies == ["Morgan", "Hale"])
     }
+
+    @Test(arguments: [
+        ("Matters arising from previous meetings • It was requested that evidence be obtained about the verge", "Matters arising from previous meetings"),
+        ("Reports from Councillors/items for the next agenda 1. Dog fouling to be an agenda item 2. The sign", "Reports from Councillors/items for the next agenda"),
+        ("Election of Vice-Chairman. Cllr Hall was proposed and seconded and duly elected for the year", "Election of Vice-Chairman."),
+        ("Apologies • none", "Apologies • none"),
+    ])
+    func runInHeadingEndsWhereTheItemsPointsBegin(line: String, title: String) {
+        #expect(RunInHeading.title(of: line) == title)
+    }
 }
 
 /// The last resorts for a document whose text names neither its meeting date nor its body.
