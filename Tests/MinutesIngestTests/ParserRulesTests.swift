@@ -271,6 +271,24 @@ import Testing
     func runInHeadingEndsWhereTheItemsPointsBegin(line: String, title: String) {
         #expect(RunInHeading.title(of: line) == title)
     }
+
+    @Test func unnumberedCapitalHeadingsOfTypedMinutes() {
+        let text = """
+        MINUTES of an Ordinary Meeting of the Eastholme Urban District Council held on Friday, 19th March, 1954.
+
+        Present: Councillors W. R. Cowen (Chairman), S. R. Miller and F. Adkins.
+
+        PRAYERS. The Chairman's Chaplain opened the meeting with Prayers.
+
+        MINUTES. Resolved: That the minutes of the meeting held on 19th February, 1954, be confirmed.
+
+        STREET LIGHTING—HIGH ROAD. The Surveyor reported on the new lamps. RESOLVED. That the report be received.
+        """
+        let items = parse(text).sections.flatMap(\.items)
+        #expect(items.map(\.title) == ["PRAYERS", "MINUTES", "STREET LIGHTING—HIGH ROAD"])
+        #expect(ItemSplitter.capitalRunIn("RESOLVED. That the report be received.") == nil)
+        #expect(ItemSplitter.capitalRunIn("The Surveyor reported.") == nil)
+    }
 }
 
 /// The last resorts for a document whose text names neither its meeting date nor its body.

@@ -110,6 +110,9 @@ struct ItemSplitter {
                 }
             }
             if NumberedHeading.parse(lines[i]) != nil || text.hasPrefix("No. ") { continue }
+            if title == nil, i == range.lowerBound || !lines[i - 1].isContent, let capitals = Self.capitalRunIn(text) {
+                title = capitals
+            }
             if title == nil, TextScanning.wordCount(text) >= 2, TextScanning.wordCount(text) <= 15, !TextScanning.endsLikeSentence(text),
                let first = TextScanning.firstLetter(text), TextScanning.isUpper(first), labelFollows(i, limit: range.upperBound) {
                 title = text
@@ -124,6 +127,21 @@ struct ItemSplitter {
                                    index: i, headingEnd: i, title: heading, weight: 1))
         }
         return found.count >= 2 ? found : []
+    }
+
+    /// A paragraph that opens with its heading in capitals and a full stop, the minute after it
+    /// ("PRAYERS. The Chairman's Chaplain opened …", "CHARTER OF INCORPORATION. The Clerk …"),
+    /// as typed minutes print unnumbered items. Not a resolution ("RESOLVED. That …").
+    static func capitalRunIn(_ text: String) -> String? {
+        let words = text.split(separator: " ")
+        var run = 0
+        while run < words.count, run < 12, TextScanning.isUppercaseText(words[run]) { run += 1 }
+        guard run >= 1, run < words.count, words[run - 1].hasSuffix("."),
+              let next = words[run].unicodeScalars.first, TextScanning.isUpper(next) else { return nil }
+        let heading = words[..<run].joined(separator: " ").trimmingAny(of: ".")
+        let letters = heading.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        guard letters >= 4, !["RESOLVED", "AGREED", "NOTED", "CARRIED", "DECIDED", "RECOMMENDED"].contains(heading) else { return nil }
+        return heading
     }
 
     /// Whether a "Minutes:" or "Decision:" label line follows line `i` closely.
