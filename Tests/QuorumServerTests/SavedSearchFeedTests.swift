@@ -61,6 +61,12 @@ struct SavedSearchFeedTests {
             try await client.execute(uri: "/saved?name=../x&q=allotment", method: .post) { response in
                 #expect(response.status == .badRequest)
             }
+            // A query Xapian cannot parse is refused, not saved to match nothing.
+            try await client.execute(uri: "/saved?name=broken&q=allotment%20AND%20AND%20(", method: .post) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("\"bad_query\""))
+            }
+            #expect(try await api.savedSearches().saved.map(\.name) == ["allotments"])
             // Planning (2021) matches the words but not the dates; then the cabinet minutes (2025) arrive.
             for (name, text) in [("planning.txt", SampleMinutes.planning), ("cabinet.txt", SampleMinutes.cabinet)] {
                 try await client.execute(uri: "/documents?name=\(name)", method: .post, body: ByteBuffer(string: text)) { response in

@@ -89,7 +89,9 @@ public final class QuorumAPI: Sendable {
             throw APIError(status: .conflict, code: .noWatchFolder, message: "the daemon watches no folder to add documents to; start it with --watch DIR")
         }
         let destination = (folder as NSString).appendingPathComponent(name)
-        let temporary = (folder as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).part")
+        // Hidden, and short whatever the name's length (a name of 255 bytes plus a UUID would
+        // not fit in a file name).
+        let temporary = (folder as NSString).appendingPathComponent(".quorum-\(UUID().uuidString).part")
         // The watcher sees the rename too and may index the file before this request's job
         // runs; then this job finds it unchanged. Only a byte-identical earlier copy is "unchanged".
         let sameAsBefore = FileManager.default.contents(atPath: destination) == Data(body)
@@ -159,6 +161,8 @@ public final class QuorumAPI: Sendable {
         } catch {
             throw APIError.badRequest(code: .badName, "\(error)")
         }
+        // A query Xapian cannot parse would be saved and then match nothing: refuse it now.
+        _ = try await read { try $0.search(SearchRequest(query: request.query, limit: 0)) }
         guard case let .savedSearch(saved) = try await write(.saveSearch(name: name, request: request)) else {
             throw APIError.internalError("unexpected result for a saved search")
         }
