@@ -26,7 +26,7 @@ enum RouteTable {
         ("/status", [.get]),
     ]
 
-    /// The methods `path` takes; empty when no route has that shape.
+    /// The methods `path` takes (HEAD with GET); empty when no route has that shape.
     static func methods(forPath path: String) -> [HTTPRequest.Method] {
         let segments = path.split(separator: "/", omittingEmptySubsequences: true)
         var found: [HTTPRequest.Method] = []
@@ -40,6 +40,8 @@ enum RouteTable {
                 for method in route.methods where !found.contains(method) { found.append(method) }
             }
         }
+        // Hummingbird answers HEAD wherever it answers GET.
+        if found.contains(.get) { found.append(.head) }
         return found
     }
 }
