@@ -289,6 +289,46 @@ import Testing
         #expect(ItemSplitter.capitalRunIn("RESOLVED. That the report be received.") == nil)
         #expect(ItemSplitter.capitalRunIn("The Surveyor reported.") == nil)
     }
+
+    @Test func numberingThatStartsAgainInCapitals() {
+        let text = """
+        Minutes of the General Meeting of the Eastfield Community Council held on Monday 4 March 2024
+
+        1. MINUTES OF THE LAST MEETING
+
+        Approved.
+
+        2. SPECIAL ISSUES
+
+        Bins were discussed.
+
+        3. PUBLIC MEETING
+
+        To be arranged.
+
+        4. SPEAKERS
+
+        Two speakers attended.
+
+        2. MATTERS ARISING
+
+        None were raised.
+
+        3. CHAIR'S REPORT
+
+        The chair reported on the bank closure.
+
+        4. SECRETARY'S REPORT
+
+        Letters were sent.
+
+        5. NEXT MEETING
+
+        Monday 1 April.
+        """
+        let items = parse(text).sections.flatMap(\.items)
+        #expect(items.map(\.number) == ["1", "2", "3", "4", "2", "3", "4", "5"])
+    }
 }
 
 /// The last resorts for a document whose text names neither its meeting date nor its body.

@@ -161,6 +161,11 @@ struct ItemSplitter {
     /// Whether going from candidate `m` to `n` passes over two headings or more numbered above
     /// `n`: "1." then "2." with "3." … "8." between them is two meetings' numbering (the first's
     /// 1–8, the second's 2–8 on the same page), not one item 1 running over a page of headings.
+    ///
+    /// Nor may it pass over three headings in capitals numbered one after another ("2. MATTERS
+    /// ARISING", "3. CHAIR'S REPORT", "4. SECRETARY'S REPORT"): the numbering started again
+    /// there (a list renumbered by a word processor, a second meeting), and those headings are
+    /// items of their own, taken as a restarted chain.
     private func skipsARun(_ candidates: [Candidate], from m: Int, to n: Int) -> Bool {
         guard n - m > 2 else { return false }
         let key = candidates[n].heading.key
@@ -168,6 +173,13 @@ struct ItemSplitter {
         for q in (m + 1)..<n where candidates[q].heading.key > key {
             higher += 1
             if higher >= 2 { return true }
+        }
+        var rising = 0
+        for q in (m + 1)..<n {
+            guard TextScanning.isUppercaseText(candidates[q].title) else { rising = 0; continue }
+            let follows = rising > 0 && candidates[q].heading.key == candidates[q - 1].heading.key + 1
+            rising = follows ? rising + 1 : 1
+            if rising >= 3 { return true }
         }
         return false
     }
