@@ -329,6 +329,35 @@ import Testing
         let items = parse(text).sections.flatMap(\.items)
         #expect(items.map(\.number) == ["1", "2", "3", "4", "2", "3", "4", "5"])
     }
+
+    @Test func namesOneALineAndTheBodiesTheyCameFrom() {
+        let text = """
+        MINUTES OF COMMUNITY COUNCIL MEETING
+
+        Tuesday 12th November 2013 at 7.00pm
+
+        Present:
+
+        Callum Reid
+        Beth Okafor
+        Linda Strachan
+
+        In attendance:
+
+        Councillor Les Marr, Clackmannanshire Council
+
+        1. Appointments
+
+        None.
+
+        2. Minutes
+
+        Approved.
+        """
+        let attendance = parse(text).sections.first?.attendance
+        #expect(attendance?.chairFirstPresent == ["Reid", "Okafor", "Strachan"])
+        #expect(attendance?.inAttendance == ["Marr"])
+    }
 }
 
 /// The last resorts for a document whose text names neither its meeting date nor its body.

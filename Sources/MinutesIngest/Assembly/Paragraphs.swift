@@ -32,8 +32,11 @@ struct Paragraphs {
     /// people printed one per line ("- Caroline Webb, Senior Adviser") keeps its entries apart.
     func listText(_ paragraph: [SourceLine]) -> String {
         var runs: [[String]] = []
+        // Names one a line ("Callum Ford" / "Beth Cook" / "Linda Matheson", as a page's
+        // attendance prints them under its label) are a list, not a sentence wrapped.
+        let oneNameALine = paragraph.count >= 2 && paragraph.allSatisfy(Self.isShortName)
         for line in paragraph {
-            if line.isBullet || runs.isEmpty { runs.append([line.text]) } else { runs[runs.count - 1].append(line.text) }
+            if line.isBullet || oneNameALine || runs.isEmpty { runs.append([line.text]) } else { runs[runs.count - 1].append(line.text) }
         }
         var out = ""
         for run in runs {
@@ -41,5 +44,13 @@ struct Paragraphs {
             if out.isEmpty || out.hasSuffix(":") || out.hasSuffix(":-") { out += out.isEmpty ? text : " " + text } else { out += "; " + text }
         }
         return out
+    }
+
+    /// A line that is a name alone: two to four capitalised words, no full stop, colon or comma.
+    private static func isShortName(_ line: SourceLine) -> Bool {
+        let words = line.text.split(separator: " ")
+        guard (2...4).contains(words.count), !line.text.contains(":"), !line.text.contains(","),
+              !TextScanning.endsLikeSentence(line.text) else { return false }
+        return words.allSatisfy { word in word.unicodeScalars.first.map(TextScanning.isUpper) ?? false }
     }
 }

@@ -320,8 +320,16 @@ enum AttendanceExtractor {
         }
         // Sentences are not names: at most a few words ("Julie Turner", "T. Collingham").
         guard words.count <= 4 else { return nil }
+        // "Clackmannanshire Council", "Central Scotland Police": the body a person came from,
+        // printed after their name, is not a person.
+        if organisationWords.contains(TextScanning.asciiLowercased(trimmed)) { return nil }
         return trimmed
     }
+
+    /// Last words of the names of bodies, never of people.
+    private static let organisationWords: Set<String> = ["council", "police", "authority", "committee", "services", "service",
+                                                         "trust", "partnership", "association", "department", "society", "nhs",
+                                                         "constabulary", "university", "federation", "ltd", "limited", "plc"]
 }
 
 extension StringProtocol {
