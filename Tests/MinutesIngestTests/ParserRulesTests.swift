@@ -342,9 +342,15 @@ import Testing
         Beth Okafor
         Linda Strachan
 
+        Apologies:
+
+        Judy Ross
+        Councillor Jim Hay, Clackmannanshire Council
+
         In attendance:
 
         Councillor Les Marr, Clackmannanshire Council
+        Constable Roy Dunn, Central Scotland Police
 
         1. Appointments
 
@@ -356,7 +362,8 @@ import Testing
         """
         let attendance = parse(text).sections.first?.attendance
         #expect(attendance?.chairFirstPresent == ["Reid", "Okafor", "Strachan"])
-        #expect(attendance?.inAttendance == ["Marr"])
+        #expect(attendance?.apologies == ["Ross", "Hay"])
+        #expect(attendance?.inAttendance == ["Marr", "Dunn"])
     }
 }
 

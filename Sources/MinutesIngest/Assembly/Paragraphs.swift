@@ -32,9 +32,10 @@ struct Paragraphs {
     /// people printed one per line ("- Caroline Webb, Senior Adviser") keeps its entries apart.
     func listText(_ paragraph: [SourceLine]) -> String {
         var runs: [[String]] = []
-        // Names one a line ("Callum Ford" / "Beth Cook" / "Linda Matheson", as a page's
-        // attendance prints them under its label) are a list, not a sentence wrapped.
-        let oneNameALine = paragraph.count >= 2 && paragraph.allSatisfy(Self.isShortName)
+        // Names one a line ("Callum Ford" / "Beth Cook" / "Councillor Jim Stalker, Clackmannanshire
+        // Council", as a page's attendance prints them under its label) are a list, not a
+        // sentence wrapped.
+        let oneNameALine = paragraph.count >= 2 && paragraph.allSatisfy { Self.isShortName($0) || Self.opensWithATitle($0) }
         for line in paragraph {
             if line.isBullet || oneNameALine || runs.isEmpty { runs.append([line.text]) } else { runs[runs.count - 1].append(line.text) }
         }
@@ -44,6 +45,16 @@ struct Paragraphs {
             if out.isEmpty || out.hasSuffix(":") || out.hasSuffix(":-") { out += out.isEmpty ? text : " " + text } else { out += "; " + text }
         }
         return out
+    }
+
+    /// A line that starts with a person's title and is short enough to be one person
+    /// ("Councillor Les Sharp, Clackmannanshire Council", "Constable Roy Mitchell").
+    private static func opensWithATitle(_ line: SourceLine) -> Bool {
+        let words = line.text.split(separator: " ")
+        guard (2...10).contains(words.count), let first = words.first else { return false }
+        let titles: Set<String> = ["councillor", "cllr", "cllr.", "mr", "mr.", "mrs", "mrs.", "ms", "miss", "dr", "dr.", "constable",
+                                   "pc", "sgt", "inspector", "professor", "prof", "rev", "revd", "alderman"]
+        return titles.contains(TextScanning.asciiLowercased(first)) && !TextScanning.endsLikeSentence(line.text)
     }
 
     /// A line that is a name alone: two to four capitalised words, no full stop, colon or comma.
