@@ -35,9 +35,8 @@ public final class SavedSearchMatcher {
         let request = saved.request()
         let matching = try queryParser.query(for: request, over: database, acronyms: .database(database))
             .filter(Query(term: Schema.source.term(sourceID)))
-        let weighsDown = !request.query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && !request.filters.excludeProcedural
         let enquire = Enquire(database: database)
-        enquire.query = weighsDown ? ProceduralWeighting.split(matching) : matching
+        enquire.query = request.weighsDownProcedural ? ProceduralWeighting.split(matching) : matching
         enquire.setWeightingScheme(Schema.weighting)
         enquire.sortByRelevanceThenValue(Schema.date.slot!, descending: true)
         let mset = try enquire.mset(offset: 0, limit: request.limit)

@@ -45,7 +45,7 @@ final class SearchQueryParser {
     /// What a request's matches satisfy: its query, or'd with the other forms of its acronyms
     /// (weighed down), less procedural items when it leaves them out, filtered.
     func query(for request: SearchRequest, over database: Database, acronyms: AcronymExpander.Synonyms) throws -> Query {
-        let text = request.query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = request.queryText
         var query = try parse(text, over: database)
         if !text.isEmpty, let expanded = try AcronymExpander(synonyms: acronyms).expand(text),
            let alternative = try? parse(expanded, over: database, flags: Self.flags) {

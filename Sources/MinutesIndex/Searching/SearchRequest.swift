@@ -60,6 +60,13 @@ public struct SearchRequest: Sendable, Hashable {
                   exactCounts: exactCounts)
     }
 
+    /// The query text without the white space around it: what is parsed, corrected and expanded.
+    var queryText: String { query.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// Whether the ranking weighs procedural items down: a ranked search (it has words) that
+    /// keeps them (``ProceduralWeighting``). A search and the saved-search matcher rank alike.
+    var weighsDownProcedural: Bool { !queryText.isEmpty && !filters.excludeProcedural }
+
     /// The most results one page may hold.
     public static let maximumLimit = 1000
 

@@ -7,14 +7,13 @@ extension Searcher {
     /// The answer to `request`, with "did you mean" when it finds few hits and may offer one.
     func answer(_ request: SearchRequest, offeringCorrection: Bool) throws -> SearchResponse {
         let matching = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms)
-        let hasText = !request.query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         // Standing business is weighed down per document (ProceduralWeighting). A boost term on
         // substantive items cannot do this under BM25 (a term on nearly every item has almost no
         // weight), and a low wdf for procedural text only nudges them.
         let plan = SearchPlan(request: request, matching: matching,
-                              weighsDownProcedural: hasText && !request.filters.excludeProcedural,
+                              weighsDownProcedural: request.weighsDownProcedural,
                               backend: backend, mayRerank: reranksProceduralItems,
-                              offersCorrection: offeringCorrection && hasText)
+                              offersCorrection: offeringCorrection && !request.queryText.isEmpty)
         var response = try run(plan)
         if plan.offersCorrection, response.total < Self.fewHitsThreshold {
             try offerCorrection(for: request, in: &response)
@@ -105,7 +104,7 @@ extension Searcher {
 
     /// Offers the spelling-corrected query when it finds more than the query as typed.
     private func offerCorrection(for request: SearchRequest, in response: inout SearchResponse) throws {
-        let text = request.query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = request.queryText
         guard let corrected = try queryParser.spellingCorrection(of: text, over: database), corrected != text else { return }
         var correctedRequest = request
         correctedRequest.query = corrected
