@@ -13,15 +13,14 @@ import Testing
 /// values they show are checked against the JSON API's own answers.
 @Suite("pages")
 struct PageTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The shipped corpus, indexed once for the suite (the folder lives as long as the tests).
     static let corpus: (folder: TemporaryFolder, index: String) = {
         let folder = try! TemporaryFolder("quorum-pages")
         let indexer = try! Indexer(path: folder.path("index"))
-        let files = try! FileManager.default.contentsOfDirectory(atPath: repository.appendingPathComponent("Corpus").path)
+        let files = try! FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("Corpus").path)
         for file in files.sorted() where file.hasSuffix(".txt") {
-            _ = try! indexer.indexFile(atPath: repository.appendingPathComponent("Corpus/\(file)").path)
+            _ = try! indexer.indexFile(atPath: repositoryRoot.appendingPathComponent("Corpus/\(file)").path)
         }
         try! indexer.commit()
         return (folder, folder.path("index"))
@@ -148,14 +147,14 @@ struct PageTests {
     func itemPage() async throws {
         try await withPages { client, api in
             let hit = try #require(try await api.search(SearchRequest(query: "\"elective home education\"", kinds: [.section(.minutes)])).hits.first)
-            let uri = "/item/\(SearchPage.percentEncoded(hit.id))?q=elective+home+education"
+            let uri = "/item/\(SearchRequest.percentEncoded(hit.id))?q=elective+home+education"
             let html = Self.text(try await client.execute(uri: uri, method: .get).body)
             #expect(html.contains("<h1>\(hit.item.number). \(hit.item.title)</h1>"))
             #expect(html.range(of: #"<mark>[Ee]lective</mark>"#, options: .regularExpression) != nil)
             #expect(html.contains(#"href="\#(SearchPage.meetingURL(hit.meeting))""#))
             #expect(html.contains("rel=\"prev\"") || html.contains("rel=\"next\""))
             #expect(html.contains("lines \(hit.source.firstLine)–\(hit.source.lastLine)"))
-            let plain = Self.text(try await client.execute(uri: "/item/\(SearchPage.percentEncoded(hit.id))", method: .get).body)
+            let plain = Self.text(try await client.execute(uri: "/item/\(SearchRequest.percentEncoded(hit.id))", method: .get).body)
             #expect(!plain.contains("<mark>"))
             let missing = try await client.execute(uri: "/item/no-such-item", method: .get)
             #expect(missing.status == .notFound)
@@ -237,7 +236,7 @@ struct PageTests {
 
     @Test("the templates built into the binary are the ones in Pages/Templates (run scripts/embed-pages)")
     func embeddedTemplatesInStep() throws {
-        let folder = Self.repository.appendingPathComponent("Sources/QuorumServer/Pages/Templates")
+        let folder = repositoryRoot.appendingPathComponent("Sources/QuorumServer/Pages/Templates")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(names == EmbeddedPages.files.keys.sorted())
         for name in names {

@@ -78,9 +78,12 @@ extension SearchRequest {
         try validate()
     }
 
+    /// RFC 3986's unreserved characters, ASCII only.
     private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
-    private static func percentEncoded(_ value: String) -> String {
+    /// `value` percent-encoded as one URL component (a query value or a path segment): every
+    /// character but the unreserved ones.
+    public static func percentEncoded(_ value: String) -> String {
         value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value
     }
 }

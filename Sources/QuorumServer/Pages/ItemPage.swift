@@ -33,11 +33,11 @@ struct ItemPage {
             "sourcePath": record.source.path,
             "firstLine": record.source.firstLine,
             "lastLine": record.source.lastLine,
-            "jsonURL": "/items/" + SearchPage.percentEncoded(record.id),
+            "jsonURL": "/items/" + SearchRequest.percentEncoded(record.id),
             "query": query,
             "hiddenFields": [[String: String]](),
             "hasSimilar": !similar.isEmpty,
-            "similar": similar.map { ["url": "/item/" + SearchPage.percentEncoded($0.id), "title": $0.item.title,
+            "similar": similar.map { ["url": "/item/" + SearchRequest.percentEncoded($0.id), "title": $0.item.title,
                                       "date": $0.meetingDate?.iso ?? "undated", "committee": $0.committee ?? ""] },
         ]
         if !query.isEmpty { values["backURL"] = "/?" + SearchRequest(query: query).urlQuery }
@@ -51,9 +51,9 @@ struct ItemPage {
     }
 
     private func neighbour(_ hit: SearchHit) -> [String: String] {
-        let suffix = query.isEmpty ? "" : "?q=" + SearchPage.percentEncoded(query)
+        let suffix = query.isEmpty ? "" : "?q=" + SearchRequest.percentEncoded(query)
         let label = hit.item.number.isEmpty ? hit.item.title : "\(hit.item.number). \(hit.item.title)"
-        return ["url": "/item/" + SearchPage.percentEncoded(hit.id) + suffix, "label": label]
+        return ["url": "/item/" + SearchRequest.percentEncoded(hit.id) + suffix, "label": label]
     }
 
     /// Paragraphs at blank lines; single line breaks stay (numbered lists keep their lines).
@@ -92,7 +92,7 @@ struct MeetingPage {
             "committeeURL": "/?" + SearchRequest(committees: [committee], sort: .dateDescending).urlQuery,
             "items": items.map { hit -> [String: Any] in
                 var values: [String: Any] = [
-                    "url": "/item/" + SearchPage.percentEncoded(hit.id),
+                    "url": "/item/" + SearchRequest.percentEncoded(hit.id),
                     "title": hit.item.title.isEmpty ? hit.section.title : hit.item.title,
                     "kind": hit.section.kind.rawValue.replacingOccurrences(of: "_", with: " "), "resolved": hit.resolved,
                     "hasResolutions": !hit.resolutions.isEmpty, "resolutions": hit.resolutions.map { ["text": $0] }]

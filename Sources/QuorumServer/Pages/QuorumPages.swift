@@ -69,7 +69,7 @@ struct QuorumPages: Sendable {
             }
             let name = form.first { $0.name == "name" }?.value ?? ""
             let saved = try await api.saveSearch(name: name, parameters: form.filter { $0.name != "name" })
-            let feed = "/saved/" + SearchPage.percentEncoded(saved.name) + "/feed.atom"
+            let feed = "/saved/" + SearchRequest.percentEncoded(saved.name) + "/feed.atom"
             return renderer.render("saved", ["title": "Saved \(saved.name)", "name": saved.name, "feedURL": feed,
                                              "search": saved.query.isEmpty ? "every item" : saved.query,
                                              "searchURL": "/?" + saved.request(limit: SearchRequest.defaultLimit).urlQuery,

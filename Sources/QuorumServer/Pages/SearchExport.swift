@@ -43,7 +43,7 @@ enum SearchExport {
                   <entry>
                     <id>urn:quorum:item:\(escape(hit.id))</id>
                     <title>\(escape("\(date) · \(hit.committee ?? "") · \(hit.item.title)"))</title>
-                    <link href="/item/\(escape(SearchPage.percentEncoded(hit.id)))"/>
+                    <link href="/item/\(escape(SearchRequest.percentEncoded(hit.id)))"/>
                     <updated>\(entryUpdated)</updated>
                     <summary type="html">\(escape(HTMLText.marked(snippet: hit.snippet)))</summary>
                   </entry>

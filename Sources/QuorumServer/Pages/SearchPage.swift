@@ -104,7 +104,7 @@ struct SearchPage {
     }
 
     private func hit(_ hit: SearchHit) -> [String: Any] {
-        let itemQuery = request.query.isEmpty ? "" : "?q=" + Self.percentEncoded(request.query)
+        let itemQuery = request.query.isEmpty ? "" : "?q=" + SearchRequest.percentEncoded(request.query)
         var values: [String: Any] = [
             "date": hit.meetingDate?.iso ?? "undated",
             "committee": hit.committee ?? "unknown committee",
@@ -112,7 +112,7 @@ struct SearchPage {
             "resolved": hit.resolved,
             "procedural": hit.procedural,
             "title": hit.item.title.isEmpty ? hit.section.title : hit.item.title,
-            "url": "/item/" + Self.percentEncoded(hit.id) + itemQuery,
+            "url": "/item/" + SearchRequest.percentEncoded(hit.id) + itemQuery,
             "meetingURL": Self.meetingURL(hit.meeting),
             "snippetHTML": HTMLText.marked(snippet: hit.snippet),
         ]
@@ -293,16 +293,8 @@ struct SearchPage {
         return values
     }
 
-    /// `text` percent-encoded as one URL component (path segment or query value).
-    static func percentEncoded(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
-    }
-
-    /// RFC 3986's unreserved characters, ASCII only.
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-
     /// The meeting page of meeting id `committee-slug/YYYY-MM-DD`.
     static func meetingURL(_ meeting: String) -> String {
-        "/meeting/" + meeting.split(separator: "/").map { percentEncoded(String($0)) }.joined(separator: "/")
+        "/meeting/" + meeting.split(separator: "/").map { SearchRequest.percentEncoded(String($0)) }.joined(separator: "/")
     }
 }
