@@ -6,14 +6,10 @@ import Testing
 /// exits non-zero when a round loses, doubles or corrupts anything, and so fails this test.
 @Suite("crash soak, short", .serialized)
 struct CrashSoakTests {
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
-
     @Test("3 rounds of kill -9 during ingest of 100 files lose and double nothing",
           .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xapian-check")))
     func shortSoak() async throws {
-        let script = Self.repositoryRoot.appendingPathComponent("scripts/crash-soak")
+        let script = repositoryRoot.appendingPathComponent("scripts/crash-soak")
         let (status, text) = try await runProgram(script, ["--rounds", "3", "--files", "100", "--bin", DaemonProcess.productsFolder.path])
         print(text)
         #expect(status == 0, "\(text)")

@@ -6,6 +6,9 @@ import Synchronization
 import Glibc
 #endif
 
+/// The checkout's root folder (Corpus/, docs/, scripts/ and the sources are under it).
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
 /// A fresh folder under the system temp dir, removed with its contents when released.
 final class TemporaryFolder: Sendable {
     let path: String

@@ -5,7 +5,6 @@ import Testing
 /// file shipped in docs/ in front of its Unix socket. Both run for real.
 @Suite("pages over TCP and through nginx", .serialized)
 struct WebListenerTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// A free TCP port on loopback, found by binding port 0.
     static func freePort() throws -> Int {
@@ -41,7 +40,7 @@ struct WebListenerTests {
     func ownListener() async throws {
         let folder = try TemporaryFolder()
         let port = try Self.freePort()
-        let daemon = try DaemonProcess(index: folder.path("index"), watch: Self.repository.appendingPathComponent("Corpus").path,
+        let daemon = try DaemonProcess(index: folder.path("index"), watch: repositoryRoot.appendingPathComponent("Corpus").path,
                                        socket: folder.path("q.sock"), extra: ["--http", "127.0.0.1:\(port)"])
         try await daemon.waitUntilServing()
         var page = (status: 0, body: "")
@@ -71,11 +70,11 @@ struct WebListenerTests {
         let folder = try TemporaryFolder()
         // nginx's workers run as another user when the tests run as root: they must reach the socket.
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
-        let daemon = try DaemonProcess(index: folder.path("index"), watch: Self.repository.appendingPathComponent("Corpus").path,
+        let daemon = try DaemonProcess(index: folder.path("index"), watch: repositoryRoot.appendingPathComponent("Corpus").path,
                                        socket: folder.path("q.sock"), extra: ["--socket-mode", "0666"])
         try await daemon.waitUntilServing()
         let port = try Self.freePort()
-        var site = try String(contentsOf: Self.repository.appendingPathComponent("docs/nginx-quorum.conf"), encoding: .utf8)
+        var site = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/nginx-quorum.conf"), encoding: .utf8)
         site = site.replacingOccurrences(of: "unix:/run/quorum/quorum.sock", with: "unix:\(folder.path("q.sock"))")
             .replacingOccurrences(of: "listen 8080;", with: "listen 127.0.0.1:\(port);")
             .replacingOccurrences(of: "listen [::]:8080;", with: "")
