@@ -365,6 +365,89 @@ import Testing
         #expect(attendance?.apologies == ["Ross", "Hay"])
         #expect(attendance?.inAttendance == ["Marr", "Dunn"])
     }
+
+    @Test(arguments: [
+        ("APOLOGIES To receive apologies for absence under the Act", "APOLOGIES"),
+        ("DECLARATIONS OF INTEREST (PECUNIARY AND NON-PECUNIARY) To receive declarations of interest", "DECLARATIONS OF INTEREST (PECUNIARY AND NON-PECUNIARY)"),
+        ("REPORT FROM THE POLICE The report was deferred until later", "REPORT FROM THE POLICE"),
+        ("MINUTES OF THE MEETING HELD ON 3 MAY 2019 RESOLVED – That the minutes be approved", "MINUTES OF THE MEETING HELD ON 3 MAY 2019"),
+        ("SEND Strategy update for the members of the board", "SEND Strategy update for the members of the board"),
+    ])
+    func capitalHeadingEndsWhereTheCapitalsDo(line: String, title: String) {
+        #expect(RunInHeading.title(of: line) == title)
+    }
+
+    @Test func agendaPrintedFromATableWithNumbersGluedToHeadings() {
+        let text = """
+        Kelworth Parish Council
+
+        AGENDA
+
+        1APOLOGIES To receive apologies for absence. Members who cannot attend should tell the Clerk beforehand, as the grounds are recorded.
+        2DECLARATIONS OF INTEREST To receive declarations of interest in items on the agenda, as the Code of Conduct requires of members.
+        3MINUTES To approve, as a correct record, the minutes of the meeting held on 2nd June 2022.
+        4FINANCE
+        To approve the payments listed.
+        """
+        let items = parse(text).sections.flatMap(\.items)
+        #expect(items.map(\.number) == ["1", "2", "3", "4"])
+        #expect(items.map(\.title) == ["APOLOGIES", "DECLARATIONS OF INTEREST", "MINUTES", "FINANCE"])
+    }
+
+    @Test func flattenedMinutesWithCompoundReferencesAndANumberBeforeItsLabel() {
+        let long = String(repeating: "Members discussed the hedge cutting contract at length and asked for quotations. ", count: 6)
+        let references = "Minutes of a Meeting of Ashby Parva Parish Council held at 7.30pm on Monday 3 March 2008 at the Pavilion "
+            + "Ash/101/07-08 Present Members: Cllr R Hurst (Chairman), Cllr Moss and Cllr Tait. "
+            + "Ash/102/07-08 Apologies for Absence Apologies were received from Cllr Dean. "
+            + "Ash/103/07-08 Hedges \(long)"
+        let numbered = "Minutes of the Meeting of the Full Wenham Town Council Monday 2 June 2003 at 7 pm at the Hall. "
+            + "Present: Cllr A Hale (Chairman), Cllr B Orme, Cllr C Pike. 1. APOLOGIES FOR ABSENCE Cllr Mrs D Rowe. "
+            + "2. DECLARATIONS OF INTEREST None were declared. 3. REPORT FROM THE POLICE The Inspector reported. \(long)"
+        let refs = parse(references).sections.flatMap(\.items)
+        #expect(refs.map(\.number) == ["Ash/101/07-08", "Ash/102/07-08", "Ash/103/07-08"])
+        let items = parse(numbered).sections.flatMap(\.items)
+        #expect(items.map(\.number) == ["1", "2", "3"])
+        #expect(items.map(\.title) == ["APOLOGIES FOR ABSENCE", "DECLARATIONS OF INTEREST", "REPORT FROM THE POLICE"])
+    }
+
+    @Test func eachMeetingsMinutesInOneDocumentAreASection() {
+        let text = """
+        Minutes of an Extraordinary Meeting of the Parish Council held on Monday 3rd June 2024
+
+        Present … Councillors: Ann Blake (In the Chair), Tom Carr & Eve Dunn.
+
+        1. Apologies for absence were received from Councillor Fay Ede.
+
+        2. Audit return … RESOLVED to approve the return.
+
+        Minutes of the Annual Meeting of the Parish Council held on Thursday 16th May 2024 at 7.30 pm
+
+        Present: Councillors Fay Ede (Chairman), Ann Blake and Tom Carr.
+
+        1. Election of Chairman
+
+        Councillor Ede was re-elected.
+
+        2. To approve the minutes of the previous meeting held on 11th April 2024
+
+        Approved.
+        """
+        let sections = parse(text).sections.filter { $0.kind == .minutes }
+        #expect(sections.map { $0.meetingDate?.iso } == ["2024-06-03", "2024-05-16"])
+        #expect(sections.map { $0.attendance?.chair } == ["Blake", "Ede"])
+        #expect(sections.map { $0.items.map(\.number) } == [["1", "2"], ["1", "2"]])
+    }
+
+    @Test func presentListEndsAtItsSentenceWhenTheLineRunsOn() {
+        let long = String(repeating: "The Cathaoirleach thanked the staff for their work on the new library during the year. ", count: 6)
+        let text = "Minutes of Monthly Council Meeting held in the Council Chamber on Monday 9th June, 2008 at 2.00 p.m. "
+            + "Chair: Cllr P Dolan, Mayor Present: Cllrs Boyle, Carney, B. Duffy, P. Duffy and Egan. "
+            + "Mr. J. Walsh, County Manager, Ms. C. Hart, Meetings Administrator. \(long)"
+        let attendance = parse(text).sections.first?.attendance
+        #expect(attendance?.chair == "Dolan")
+        #expect(attendance?.chairFirstPresent == ["Dolan", "Boyle", "Carney", "Duffy", "Duffy", "Egan"])
+        #expect(AttendanceExtractor.firstSentence(of: "Capt. R. Kaye, Mrs. A. Rawcliffe and E. Whittle.") == "Capt. R. Kaye, Mrs. A. Rawcliffe and E. Whittle.")
+    }
 }
 
 /// The last resorts for a document whose text names neither its meeting date nor its body.

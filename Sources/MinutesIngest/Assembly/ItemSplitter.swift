@@ -236,8 +236,13 @@ struct ItemSplitter {
         case .minutes:
             w += (blankAfter ? 1 : 0) + (blankBefore ? 0.5 : 0) + (TextScanning.isUppercaseText(title) ? 1 : 0)
             w -= (sentence ? 1.5 : 0) + (words > 20 ? 1 : 0) + (neighbourNumbered ? 1 : 0)
+            // A compound minute reference ("Cou/286/07-08") numbers nothing but minutes, even
+            // when its heading runs on into the minute.
+            if h.number.contains("/"), h.number.contains(where: \.isLetter) { w += 2 }
         case .agenda:
-            w += (blankAfter ? 1 : 0) + (blankBefore ? 0.5 : 0)
+            // A heading in capitals outweighs its numbered neighbours: agendas printed from a
+            // table put every entry's heading and text on one line ("2DECLARATIONS OF INTEREST To …").
+            w += (blankAfter ? 1 : 0) + (blankBefore ? 0.5 : 0) + (TextScanning.isUppercaseText(title) && TextScanning.hasLetters(title) ? 0.5 : 0)
             w -= (sentence ? 1.5 : 0) + (words > 25 ? 1 : 0) + (neighbourNumbered ? 1 : 0)
         default:
             w += (blankAfter ? 0.5 : 0) + (blankBefore ? 0.5 : 0) + (hasSubParagraph(h, after: headingEnd, limit: range.upperBound) ? 2 : 0)

@@ -144,15 +144,31 @@ struct SectionSplitter {
     private func isMinutesAnchor(_ i: Int, position p: Int, content: [Int]) -> Bool {
         let lower = lines[i].lower
         if lower.hasPrefix("present") {
+            // "Present:", "Present:-", "Present …  Councillors: …".
             let rest = lower.dropFirst("present".count).drop(while: { $0 == " " })
-            return rest.isEmpty || rest.hasPrefix(":") || rest.hasPrefix("-")
+            return rest.isEmpty || rest.hasPrefix(":") || rest.hasPrefix("-") || rest.hasPrefix("…") || rest.hasPrefix("...")
         }
         if lower.hasPrefix("members present") { return true }
-        if lower.hasPrefix("minutes of the meeting") || lower.hasPrefix("minutes of a meeting") || lower.hasPrefix("minutes of the proceedings") {
+        if namesAMeetingHeld(lower) {
             let previousBlank = i == 0 || !lines[i - 1].isContent
             return previousBlank && DateExtractor.firstDate(in: lower) != nil
         }
         return false
+    }
+
+    /// "Minutes of the meeting of …", "Minutes of an Extraordinary Meeting of the Parish Council
+    /// held on …", "Minutes of Adjourned Council Meeting held …": a heading that opens one
+    /// meeting's minutes (a document may hold several). Not "Minutes of the previous meeting",
+    /// which an item of those minutes approves.
+    private func namesAMeetingHeld(_ lower: String) -> Bool {
+        if lower.hasPrefix("minutes of the meeting") || lower.hasPrefix("minutes of a meeting") || lower.hasPrefix("minutes of the proceedings") {
+            return true
+        }
+        guard lower.hasPrefix("minutes of ") else { return false }
+        let words = lower.split(separator: " ").prefix(7)
+        guard let meeting = words.firstIndex(where: { $0.hasPrefix("meeting") }) else { return false }
+        let before = words[..<meeting]
+        return !before.contains("previous") && !before.contains("last") && lower.contains(" held ")
     }
 
     private func isAgendaAnchor(_ lower: String) -> Bool {

@@ -25,7 +25,7 @@ struct NumberedHeading: Sendable, Equatable {
     }
 
     /// "18-19/FRA/1", "Cou/285/07-08" alone on a line: a minute reference whose title is the
-    /// next line. It orders by its last group of digits alone.
+    /// next line (or, on a line of its own, the rest of the line). It orders by its last group of digits alone.
     private static func compoundReference(_ s: [Unicode.Scalar]) -> NumberedHeading? {
         guard s.count >= 5, s.count <= 20, s.contains("/"),
               s.allSatisfy({ TextScanning.isDigit($0) || ($0.isASCII && TextScanning.isLetter($0)) || $0 == "/" || $0 == "-" }),
@@ -62,6 +62,13 @@ struct NumberedHeading: Sendable, Equatable {
     private static func parse(scalars s: [Unicode.Scalar]) -> NumberedHeading? {
         guard let first = s.first else { return nil }
         if let reference = compoundReference(s) { return reference }
+        // "Cou/286/07-08 Apologies for Absence": the reference with its title on the line.
+        if let space = s.firstIndex(of: " "), space >= 5, space + 1 < s.count, TextScanning.isUpper(s[space + 1]),
+           var reference = compoundReference(Array(s[..<space])) {
+            reference.title = String(String.UnicodeScalarView(s[(space + 1)...]))
+            reference.titleOnNextLine = false
+            return reference
+        }
         let lead: Lead
         if TextScanning.isDigit(first) {
             lead = leadingNumber(s)

@@ -2,7 +2,8 @@
 /// flattened PDF text print them: "2. To Consider Apologies for Absence: Apologies were received
 /// from …", "5. Election of Vice-Chairman. Cllr Hall was proposed …". The heading is the part
 /// before the colon or the first full stop, or before a list of the item's points that starts
-/// on its line ("• …", "1. …"); a short heading is kept whole.
+/// on its line ("• …", "1. …"); a heading in capitals ends where the capitals do ("1APOLOGIES To
+/// receive apologies …", "3. REPORT FROM THE POLICE The report …"); a short heading is kept whole.
 enum RunInHeading {
     /// Words after which a full stop abbreviates rather than ends a sentence.
     private static let abbreviations: Set<String> = ["cllr", "no", "st", "mr", "mrs", "dr", "ms", "rev", "co", "ltd", "nos", "ref", "e.g", "i.e", "etc"]
@@ -11,6 +12,7 @@ enum RunInHeading {
     static func title(of text: String) -> String {
         let words = text.split(separator: " ")
         guard words.count > 3 else { return text }
+        if let capitals = capitalHeading(words) { return capitals }
         var seen = 0
         for (n, word) in words.enumerated() {
             seen += 1
@@ -30,6 +32,36 @@ enum RunInHeading {
             return words[...n].joined(separator: " ").trimmingAny(of: ":")
         }
         return text
+    }
+
+    /// Lower-case words that join a heading's capitals ("DECLARATIONS OF INTEREST and ADDITIONS
+    /// TO REGISTER …").
+    private static let connectives: Set<Substring> = ["and", "of", "&", "the", "for", "to", "in", "on", "with"]
+    /// Words that open the item's decision, not its heading ("… HELD ON 18 AUGUST 2017 RESOLVED – That …").
+    private static let decisionWords: Set<String> = ["RESOLVED", "AGREED", "DECIDED", "NOTED", "RECOMMENDED"]
+
+    /// The capitals that open a heading line when text in mixed case follows them: two words
+    /// or more, or one long word (an acronym of four letters opens "SEND Strategy update").
+    private static func capitalHeading(_ words: [Substring]) -> String? {
+        var run = 0
+        while run < words.count {
+            if TextScanning.isUppercaseText(words[run]) { run += 1; continue }
+            if connectives.contains(words[run]), run + 1 < words.count,
+               TextScanning.hasLetters(words[run + 1]), TextScanning.isUppercaseText(words[run + 1]) {
+                run += 1
+                continue
+            }
+            break
+        }
+        guard run >= 1, words.count - run >= 3, startsCapitalised(words[run]) else { return nil }
+        var end = run
+        // Dashes and the like, and a decision word, end no heading; a year does ("… 18 AUGUST 2017").
+        func isPunctuation(_ word: Substring) -> Bool { !word.unicodeScalars.contains { TextScanning.isLetter($0) || TextScanning.isDigit($0) } }
+        while end > 0, isPunctuation(words[end - 1]) || decisionWords.contains(words[end - 1].trimmingAny(of: ":.-–")) { end -= 1 }
+        guard end >= 1 else { return nil }
+        let letters = words[..<end].reduce(0) { $0 + $1.unicodeScalars.filter(TextScanning.isLetter).count }
+        guard end >= 2 ? letters >= 4 : letters >= 6 else { return nil }
+        return words[..<end].joined(separator: " ").trimmingAny(of: ":.,;")
     }
 
     private static func startsCapitalised(_ word: Substring) -> Bool {

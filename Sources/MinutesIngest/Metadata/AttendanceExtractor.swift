@@ -32,7 +32,7 @@ enum AttendanceExtractor {
                 if let name = named ?? names.first { chair = name; found = true }
             } else if presentLabels.contains(where: { lower.hasPrefix($0) }) {
                 found = true
-                let names = parseList(afterLabel(paragraph), chair: &chair, substitutes: &substitutes)
+                let names = parseList(firstSentence(of: afterLabel(paragraph)), chair: &chair, substitutes: &substitutes)
                 present.append(contentsOf: names)
             } else if isAttendanceLabel(lower) {
                 found = true
@@ -226,6 +226,30 @@ enum AttendanceExtractor {
         }
         return paragraph[paragraph.index(after: colon)...].drop(while: { $0 == "-" || $0 == " " || $0 == "–" })
     }
+
+    /// The list up to its first sentence's end: flattened text runs on from the members present
+    /// to the officers and the first minute ("… J. O'Brien and Treanor. Mr. D. Nelson, County
+    /// Manager, … At the outset …"). A full stop after an initial or a title ("B. McKenna",
+    /// "Cllr. Tom Ambrose") ends no sentence.
+    static func firstSentence(of list: Substring) -> Substring {
+        var searchStart = list.startIndex
+        while let stop = list[searchStart...].range(of: ". ") {
+            let before = list[..<stop.lowerBound]
+            let word = before.split(separator: " ").last ?? ""
+            let bare = TextScanning.asciiLowercased(word).trimmingAny(of: "()")
+            let after = list[stop.upperBound...]
+            if bare.count >= 3, !titles.contains(bare), !abbreviations.contains(bare), !bare.contains("."),
+               let next = after.unicodeScalars.first, TextScanning.isUpper(next) {
+                return before
+            }
+            searchStart = stop.upperBound
+        }
+        return list
+    }
+
+    /// Words a full stop abbreviates before a name: ranks and honorifics.
+    private static let abbreviations: Set<String> = ["capt", "col", "maj", "gen", "sgt", "insp", "supt", "cdr", "hon", "esq",
+                                                     "ald", "messrs", "rt", "revd", "prof", "cllrs"]
 
     /// Splits "Councillor Monk (in the Chair); Councillors Brent, T. Collingham and Newman." into
     /// surnames, noting the chair and substitutes on the way.

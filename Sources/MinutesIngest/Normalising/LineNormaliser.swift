@@ -92,8 +92,15 @@ enum LineNormaliser {
         return cell.unicodeScalars.allSatisfy { TextScanning.isDigit($0) || TextScanning.isLetter($0) || $0 == "." || $0 == "/" || $0 == "-" }
     }
 
+    /// Where a flattened line breaks: before an attendance label with its colon ("Present:",
+    /// the letter-spaced "P r e s e n t:", "Chair:"), before a minute reference
+    /// ("Cou/286/07-08 Apologies …"), and after a sentence's end before a label or a numbered
+    /// heading, but not between an item's number and its heading ("1. APOLOGIES FOR ABSENCE")
+    /// nor after "No." ("No. 1 Mann Island").
     private static let breakBefore = try! NSRegularExpression(pattern:
-        #"(?<=[^ ] )(?<![Aa]lso )(?<!ALSO )(?=(?:Also [Pp]resent|ALSO PRESENT|Present|PRESENT|In [Aa]ttendance|IN ATTENDANCE|Apologies|APOLOGIES)\s?:)|(?<=[.:;!?)\]] |^)(?=(?:P\s?r\s?e\s?s\s?e\s?n\s?t\s?:|PRESENT|Present[:\s-]|Apologies|APOLOGIES|In attendance|IN ATTENDANCE|Also present|ALSO PRESENT|Members present|MEMBERS PRESENT|\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Za-z]))"#)
+        #"(?<=[^ ] )(?<![Aa]lso )(?<!ALSO )(?<![Tt]he )(?=(?:Also [Pp]resent|ALSO PRESENT|Present|PRESENT|P r e s e n t|In [Aa]ttendance|IN ATTENDANCE|Apologies|APOLOGIES|Chair|Chairman|In the Chair)\s?:)"#
+        + #"|(?<=[^ ] )(?=[A-Z][a-z]{1,4}/\d{1,4}/\d{2}(?:-\d{2})?\s+[A-Z])"#
+        + #"|(?<=[.:;!?)\]] |^)(?<!\d\. )(?<!\bNo\. )(?<!\bno\. )(?=(?:P\s?r\s?e\s?s\s?e\s?n\s?t\s?:|PRESENT|Present[:\s-]|Apologies|APOLOGIES|In attendance|IN ATTENDANCE|Also present|ALSO PRESENT|Members present|MEMBERS PRESENT|\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Za-z]))"#)
 
     /// Breaks a flattened line before attendance labels and numbered headings that follow the
     /// end of a sentence.
