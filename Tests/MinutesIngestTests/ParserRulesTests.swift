@@ -438,6 +438,74 @@ import Testing
         #expect(sections.map { $0.items.map(\.number) } == [["1", "2"], ["1", "2"]])
     }
 
+    @Test func moderngovPagesAboutOneItem() {
+        let agendaItem = """
+        Agenda item
+
+        MINUTES OF THE LICENSING COMMITTEE MEETINGS HELD ON: 4 May 2022; 1 June 2022
+
+        To receive the minutes of the meetings.
+
+        Minutes:
+
+        AGREED that:
+
+        1.    The minutes of 4 May 2022 be amended to record an apology from Councillor Reeve;
+
+        2.    The minutes of both meetings be confirmed as a correct record.
+
+        Supporting documents:
+        """
+        let page = parse(agendaItem).sections.flatMap(\.items)
+        #expect(page.map(\.number) == [""])
+        #expect(page.map(\.title) == ["MINUTES OF THE LICENSING COMMITTEE MEETINGS HELD ON: 4 May 2022; 1 June 2022"])
+        let issue = """
+        Issue - meetings
+
+        Declarations of interest in respect of items on the agenda.
+
+        Meeting: 14/03/2011 - Standards Committee (Item 31)
+
+        Declarations of interest.
+
+        The Chairman invited members to declare any interest in respect of items on the agenda.
+
+        Mr Lowe declared a personal interest in minute 33 below.
+        """
+        let minute = parse(issue).sections.flatMap(\.items)
+        #expect(minute.map(\.number) == ["31"])
+        #expect(minute.map(\.title) == ["Declarations of interest"])
+    }
+
+    @Test func cmisListingWithTypedLinksAndALongTitle() {
+        let text = """
+        Meeting Details
+
+            Licensing committee
+            12 Oct 2021 - 10:00
+            • Documents
+            • Attendance
+
+            Standard Items
+            1 Apologies
+
+            To receive apologies for absence
+            2 pdf Minutes (181Kb)
+
+
+            To approve the accuracy of the minutes of the meeting held on 14 September 2021
+
+            3 Review of the Statement of Licensing Policy and of the Cumulative Impact Assessment for the City Centre
+
+
+            Oral update for information.
+        """
+        let items = parse(text).sections.flatMap(\.items)
+        #expect(items.map(\.number) == ["1", "2", "3"])
+        #expect(items.map(\.title) == ["Apologies", "Minutes",
+                                        "Review of the Statement of Licensing Policy and of the Cumulative Impact Assessment for the City Centre"])
+    }
+
     @Test func presentListEndsAtItsSentenceWhenTheLineRunsOn() {
         let long = String(repeating: "The Cathaoirleach thanked the staff for their work on the new library during the year. ", count: 6)
         let text = "Minutes of Monthly Council Meeting held in the Council Chamber on Monday 9th June, 2008 at 2.00 p.m. "

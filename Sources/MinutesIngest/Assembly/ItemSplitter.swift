@@ -47,6 +47,10 @@ struct ItemSplitter {
             let withBare = bestChain(all.filter { !$0.heading.bare || !capitals || isCapitalHeading($0.heading.title) }, kind: kind)
             if withBare.count > chain.count { chain = withBare }
         }
+        if kind != .report {
+            let pageItems = itemPageHeadings(in: range)
+            if !pageItems.isEmpty, !pageItems.allSatisfy({ p in chain.contains { $0.heading.number == p.heading.number } }) { chain = pageItems }
+        }
         if chain.isEmpty && kind != .report { chain = unnumberedHeadings(in: range) }
         if kind != .report, chain.count >= 3 { chain = restartedChains(around: chain, among: numbered, in: range, kind: kind) }
         var spans: [ItemSpan] = []
@@ -68,8 +72,14 @@ struct ItemSplitter {
         var candidates: [Candidate] = []
         for i in range {
             guard lines[i].isContent, let heading = NumberedHeading.parse(lines[i]) else { continue }
-            // A bare number before a sentence is a numbered list, not a heading.
-            if heading.bare && kind != .report && (TextScanning.endsLikeSentence(heading.title) || TextScanning.wordCount(heading.title) > 12) { continue }
+            // A bare number before a sentence is a numbered list, not a heading; a long title
+            // with a blank line under it is a heading still ("4 Committee Briefing on Changes to
+            // the Planning System Use Classes and on the Planning White Paper").
+            if heading.bare && kind != .report {
+                let words = TextScanning.wordCount(heading.title)
+                let standsAlone = i + 1 <= range.upperBound && lines[i + 1].isBlank && words <= 20
+                if TextScanning.endsLikeSentence(heading.title) || (words > 12 && !standsAlone) { continue }
+            }
             if heading.number.contains("/") && kind != .minutes { continue }
             guard let (title, headingEnd) = joinedTitle(heading, at: i, limit: range.upperBound) else { continue }
             let w = weight(heading, title: title, at: i, headingEnd: headingEnd, range: range, kind: kind)
@@ -127,6 +137,40 @@ struct ItemSplitter {
                                    index: i, headingEnd: i, title: heading, weight: 1))
         }
         return found.count >= 2 ? found : []
+    }
+
+    /// The item of a ModernGov page about one item: an "Agenda item" page (mgAi) titles it on
+    /// the line below that label; an "Issue - meetings" page heads each meeting's minute with
+    /// "Meeting: 09/11/2009 - Constitution Committee (Item 25)" and the item's title below. What
+    /// is numbered inside such an item ("1. Subject to the amendment …") is its text.
+    private func itemPageHeadings(in range: ClosedRange<Int>) -> [Candidate] {
+        var found: [Candidate] = []
+        var content = 0
+        // The title may open the section ("MINUTES OF THE PLANNING COMMITTEE MEETING HELD ON: …"),
+        // its label just above it.
+        let labelStart = lines[..<range.lowerBound].indices.reversed().filter { lines[$0].isContent }.prefix(2).last ?? range.lowerBound
+        for i in labelStart...range.upperBound where lines[i].isContent {
+            content += 1
+            let lower = lines[i].lower
+            let number: String
+            if lower == "agenda item", content <= 3 {
+                number = ""
+            } else if lower.hasPrefix("meeting: "), lower.hasSuffix(")"), let open = lower.range(of: "(item ", options: .backwards) {
+                number = String(lines[i].text[open.upperBound...].dropLast())
+                guard !number.isEmpty, number.count <= 6, !number.contains(" ") else { continue }
+            } else {
+                continue
+            }
+            guard let next = (i + 1...range.upperBound).first(where: { lines[$0].isContent }), range.contains(next) else { continue }
+            // "73 Minutes …" below the label: the numbered heading heads it already.
+            if let heading = NumberedHeading.parse(lines[next]), heading.number == number { continue }
+            let text = lines[next].text
+            guard TextScanning.wordCount(text) <= 40, let first = TextScanning.firstLetter(text), TextScanning.isUpper(first) else { continue }
+            let title = TextScanning.removePageReferences(text).trimmingAny(of: ". ")
+            found.append(Candidate(heading: NumberedHeading(number: number, key: Int(number) ?? found.count, title: title, bare: false),
+                                   index: next, headingEnd: next, title: title, weight: 1))
+        }
+        return found
     }
 
     /// A paragraph that opens with its heading in capitals and a full stop, the minute after it

@@ -57,11 +57,15 @@ enum LineNormaliser {
 
     private static let fileSize = try! NSRegularExpression(pattern: #"\s*(?:pdf icon\s*)?\b(?:PDF|pdf|DOC|doc|Word|XLS)\s*(?:\(|\b)\s*\d+(?:\.\d+)?\s*(?:KB|Kb|kb|MB|Mb|mb)\)?"#)
 
+    /// CMIS's link: the file type before the document's name, its size after it ("pdf Minutes (233Kb)").
+    private static let typedLink = try! NSRegularExpression(pattern: #"\b(?:pdf|doc|docx|xls|xlsx)\s+(\S.*?)\s*\(\s*\d+(?:\.\d+)?\s*(?:KB|Kb|kb|MB|Mb|mb)\)"#)
+
     /// "Minutes PDF 143 KB", "pdf icon PDF 402 KB", "pdf Minutes (233Kb)": the link's file size
-    /// that ModernGov and CMIS print after a document's name.
+    /// that ModernGov and CMIS print after a document's name, and CMIS's file type before it.
     static func removingFileSizes(_ text: String) -> String {
-        let ns = text as NSString
-        let cleaned = fileSize.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: ns.length), withTemplate: "")
+        let named = typedLink.stringByReplacingMatches(in: text, range: NSRange(location: 0, length: (text as NSString).length), withTemplate: "$1")
+        let ns = named as NSString
+        let cleaned = fileSize.stringByReplacingMatches(in: named, range: NSRange(location: 0, length: ns.length), withTemplate: "")
         return TextScanning.collapseSpaces(cleaned.replacingOccurrences(of: "pdf icon", with: ""))
     }
 
