@@ -506,6 +506,72 @@ import Testing
                                         "Review of the Statement of Licensing Policy and of the Cumulative Impact Assessment for the City Centre"])
     }
 
+    @Test func committeesMinutesLetteredUnderTheirItem() {
+        let text = """
+        Agenda and minutes
+
+        Moray Firth Council - Thursday, 18 February 2016 10:30 am
+
+        Items
+        Note No. Item
+
+        1.
+
+        APOLOGIES FOR ABSENCE
+
+        Minutes:
+
+        Apologies were received from Councillor Tait.
+
+        2.
+
+        MINUTES OF COMMITTEES
+
+        2a
+
+        Harbours Committee - 14 January 2016
+
+        Minutes:
+
+        The minutes were noted.
+
+        2b
+
+        Roads Committee - 21 January 2016
+
+        Minutes:
+
+        The minutes were noted.
+        """
+        let items = parse(text).sections.flatMap(\.items)
+        #expect(items.map(\.number) == ["1", "2", "2a", "2b"])
+        #expect(items.last?.title == "Roads Committee - 21 January 2016")
+    }
+
+    @Test func firstRowOfAListingUnderItsColumnHeadings() {
+        let text = """
+        Fire Authority
+
+        12 July 2017
+
+        Item no. Agenda Item Details Status
+        01 Apologies for Absence
+        02 Disclosable Pecuniary Interests
+
+        Members are reminded of the code.
+
+        03 Minutes
+
+        Members are asked to agree the minutes.
+        """
+        #expect(parse(text).sections.flatMap(\.items).map(\.number) == ["01", "02", "03"])
+    }
+
+    @Test func minuteNumberedNPointNoughtWithTheAgendaNumberAgain() {
+        #expect(NumberedHeading.parse(LineCleaner.lines(of: "212.0. Agenda Item 4: Correspondence")[0])?.number == "212.0")
+        #expect(RunInHeading.title(of: "Agenda Item 1: Record of those Present/Apologies • Members: Cllr Rees") == "Record of those Present/Apologies")
+    }
+
     @Test func presentListEndsAtItsSentenceWhenTheLineRunsOn() {
         let long = String(repeating: "The Cathaoirleach thanked the staff for their work on the new library during the year. ", count: 6)
         let text = "Minutes of Monthly Council Meeting held in the Council Chamber on Monday 9th June, 2008 at 2.00 p.m. "

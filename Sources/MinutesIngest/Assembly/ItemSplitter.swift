@@ -267,7 +267,9 @@ struct ItemSplitter {
                         range: ClosedRange<Int>, kind: SectionKind) -> Double {
         let before = previousLine(before: i, floor: range.lowerBound)
         let after = nextLine(after: headingEnd, limit: range.upperBound)
-        let blankBefore = before == nil || lines[before!].text.isEmpty
+        // A listing's column headings ("Item no. Agenda Item Details Status", "No. Item") stand
+        // above its first row as a blank line would.
+        let blankBefore = before == nil || lines[before!].text.isEmpty || isListingHeader(lines[before!].lower)
         let blankAfter = after == nil || lines[after!].text.isEmpty
         let neighbourNumbered = [before, after].contains { idx in
             guard let idx, lines[idx].isContent else { return false }
@@ -293,6 +295,10 @@ struct ItemSplitter {
             w -= (sentence ? 1.5 : 0) + (words > 15 ? 1 : 0) + (neighbourNumbered ? 1.5 : 0) + (h.bare ? 0.5 : 0)
         }
         return w
+    }
+
+    private func isListingHeader(_ lower: String) -> Bool {
+        lower == "no. item" || lower == "items" || lower.hasPrefix("item no.") || lower.hasPrefix("note no. item") || lower == "agenda items"
     }
 
     /// Reports number their paragraphs under a heading: "1.  Background" is followed by "1.1 …".

@@ -14,7 +14,8 @@ struct SubItems {
         var i = item.headingEnd + 1
         while i <= item.end {
             defer { i += 1 }
-            guard lines[i].isContent, !lines[i].isBullet, let (label, rest) = subLabel(lines[i].text, previousLetter: letter) else { continue }
+            guard lines[i].isContent, !lines[i].isBullet,
+                  let (label, rest) = subLabel(lines[i].text, previousLetter: letter) ?? suffixLabel(lines[i].text, of: item.number) else { continue }
             var title = rest
             var headingEnd = i
             if title.isEmpty {
@@ -27,6 +28,7 @@ struct SubItems {
             switch label {
             case .letter(let l): letter = l; number = "\(item.number)(\(l))"
             case .roman(let r): number = letter.map { "\(item.number)(\($0))(\(r))" } ?? "\(item.number)(\(r))"
+            case .printed(let label): number = label
             }
             heads.append((number, title, i, headingEnd))
         }
@@ -41,7 +43,20 @@ struct SubItems {
         return result
     }
 
-    private enum Label { case letter(String), roman(String) }
+    private enum Label { case letter(String), roman(String), printed(String) }
+
+    /// "4a" or "4a." (alone, the title on the next line, or before it): the parent's number with
+    /// a letter, as ModernGov prints the committees' minutes under "4. MINUTES OF COMMITTEES".
+    /// The number is kept as printed.
+    private func suffixLabel(_ text: String, of parent: String) -> (Label, String)? {
+        guard !parent.isEmpty, parent.allSatisfy(\.isNumber), text.hasPrefix(parent) else { return nil }
+        let after = text.dropFirst(parent.count)
+        guard let letter = after.first, letter.isASCII, letter.isLowercase, letter.isLetter else { return nil }
+        var rest = after.dropFirst()
+        if rest.first == "." || rest.first == ")" { rest = rest.dropFirst() }
+        guard rest.isEmpty || rest.first == " " else { return nil }
+        return (.printed(parent + String(letter)), TextScanning.collapseSpaces(rest))
+    }
 
     /// "(a)" or "(iv)" at the start of a line, and the text after it. Roman numerals count as
     /// such under a letter ("4(c)(i)"); alone, "(i)" is the ninth letter only after "(h)".

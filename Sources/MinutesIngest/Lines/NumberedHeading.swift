@@ -102,8 +102,10 @@ struct NumberedHeading: Sendable, Equatable {
                                             bare: i == s.count, titleOnNextLine: true))
         }
         // "167.0 Title": a scheme that numbers items N.0 and their paragraphs N.1, N.2.
-        if i + 2 < s.count, s[i] == ".", s[i + 1] == "0", TextScanning.isSpace(s[i + 2]) {
-            let title = String(String.UnicodeScalarView(s[(i + 2)...])).trimmingAny(of: " ")
+        // "167.0. Title" too.
+        let zeroEnd = i + 2 < s.count && s[i + 2] == "." ? i + 3 : i + 2
+        if zeroEnd < s.count, s[i] == ".", s[i + 1] == "0", TextScanning.isSpace(s[zeroEnd]) {
+            let title = String(String.UnicodeScalarView(s[zeroEnd...])).trimmingAny(of: " ")
             guard let first = title.unicodeScalars.first, TextScanning.isUpper(first) else { return .decided(nil) }
             return .decided(NumberedHeading(number: String(String.UnicodeScalarView(s[0..<(i + 2)])), key: key, title: title, bare: false))
         }

@@ -9,7 +9,8 @@ enum RunInHeading {
     private static let abbreviations: Set<String> = ["cllr", "no", "st", "mr", "mrs", "dr", "ms", "rev", "co", "ltd", "nos", "ref", "e.g", "i.e", "etc"]
 
     /// The heading part of a heading line's text.
-    static func title(of text: String) -> String {
+    static func title(of printed: String) -> String {
+        let text = withoutAgendaLabel(printed)
         let words = text.split(separator: " ")
         guard words.count > 3 else { return text }
         if let capitals = capitalHeading(words) { return capitals }
@@ -32,6 +33,17 @@ enum RunInHeading {
             return words[...n].joined(separator: " ").trimmingAny(of: ":")
         }
         return text
+    }
+
+    /// "Agenda Item 1: Record of those Present" under minute 167.0: the agenda's number said
+    /// again before the title is not the title.
+    private static func withoutAgendaLabel(_ text: String) -> String {
+        guard text.hasPrefix("Agenda Item ") || text.hasPrefix("Agenda item ") else { return text }
+        let rest = text.dropFirst("Agenda Item ".count)
+        let digits = rest.prefix(while: \.isNumber)
+        guard !digits.isEmpty else { return text }
+        let title = rest.dropFirst(digits.count).drop(while: { $0 == ":" || $0 == "." || $0 == " " || $0 == "-" || $0 == "–" })
+        return title.isEmpty ? text : String(title)
     }
 
     /// Lower-case words that join a heading's capitals ("DECLARATIONS OF INTEREST and ADDITIONS
