@@ -572,6 +572,47 @@ import Testing
         #expect(RunInHeading.title(of: "Agenda Item 1: Record of those Present/Apologies • Members: Cllr Rees") == "Record of those Present/Apologies")
     }
 
+    @Test func officesAfterADashTheClerkAndVisitingCouncillors() {
+        let text = """
+        MINUTES OF HOLME HALE PARISH COUNCIL MEETING HELD AT THE VILLAGE HALL
+
+        TUESDAY JUNE 3rd 2014
+
+        Present: Cllr. R. Hart - Chair, Cllr. A. Fenn - Vice Chair, Cllr. B. Gale, Cllr Mrs D Ives, County Councillor M Storr, Mrs C Lane (Clerk), 4 Members of the Public.
+
+        1. Apologies for absence
+
+        None.
+        """
+        let attendance = parse(text).sections.first?.attendance
+        #expect(attendance?.chair == "Hart")
+        #expect(attendance?.chairFirstPresent == ["Hart", "Fenn", "Gale", "Ives"])
+    }
+
+    @Test func markdownPostWithAnHTMLTableAndAListThatStartsAt4() {
+        let text = """
+        MINUTES OF THE MEETING OF HOLME HALE PARISH COUNCIL HELD ON TUESDAY 3 JUNE 2014
+
+        1. **Apologies**
+
+        None.
+
+        2. **Minutes**
+
+        Approved.
+
+        3. **To consider any planning applications**
+
+        <table><tbody><tr><td><strong>i)&nbsp;&nbsp; 14/00353/f:</strong> No objections.<div></div><ol start="4"><li><strong>To receive correspondence</strong></li></ol>&nbsp;<ol start="5"><li><strong>Items for the next agenda</strong></li></ol></td></tr></tbody></table>
+
+        The meeting closed at 8:47pm
+        """
+        let items = parse(text, file: "post.md").sections.flatMap(\.items)
+        #expect(items.map(\.number) == ["1", "2", "3", "4", "5"])
+        #expect(items[3].title == "To receive correspondence")
+        #expect(!items[2].text.contains("&nbsp;"))
+    }
+
     @Test func presentListEndsAtItsSentenceWhenTheLineRunsOn() {
         let long = String(repeating: "The Cathaoirleach thanked the staff for their work on the new library during the year. ", count: 6)
         let text = "Minutes of Monthly Council Meeting held in the Council Chamber on Monday 9th June, 2008 at 2.00 p.m. "

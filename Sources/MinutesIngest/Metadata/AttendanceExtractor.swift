@@ -287,18 +287,48 @@ enum AttendanceExtractor {
             name.append(c)
         }
         flush()
+        parts = parts.map(splittingRole)
+        // "County Councillor M Storey" among a parish's members: a councillor of another tier,
+        // attending. Only where such names are few; a county's own minutes print them all so.
+        let visitors = parts.filter { isVisitingCouncillor($0.name) }.count
+        let leaveVisitorsOut = visitors > 0 && visitors * 2 < parts.count
         for part in parts {
+            if leaveVisitorsOut && isVisitingCouncillor(part.name) { continue }
             let pieces = TextScanning.splitOnAnd(part.name)
             for (n, piece) in pieces.enumerated() {
                 guard let surname = surname(of: piece) else { continue }
                 // The note belongs to the last name before it.
                 let annotation = n == pieces.count - 1 ? TextScanning.asciiLowercased(part.note) : ""
+                // "Mrs C Hardy (Clerk)": the council's officer, not a member.
+                if isOfficerNote(annotation) { continue }
                 if annotation.contains("chair") && !annotation.contains("vice") { chair = surname }
                 if annotation.contains("substitut") { substitutes.append(surname) }
                 names.append(surname)
             }
         }
         return names
+    }
+
+    /// "Cllr. R. Crisp - Chair", "Cllr David Llewellyn – Chairman": an office after a dash is
+    /// the name's note, as a bracket would be.
+    private static func splittingRole(_ part: (name: String, note: String)) -> (name: String, note: String) {
+        for dash in [" - ", " – "] {
+            guard let r = part.name.range(of: dash, options: .backwards) else { continue }
+            let role = part.name[r.upperBound...]
+            guard TextScanning.wordCount(role) <= 3, role.split(separator: " ").contains(where: { isRoleWord($0) || TextScanning.asciiLowercased($0).hasPrefix("vice") }) else { continue }
+            return (String(part.name[..<r.lowerBound]), part.note + " (" + role + ")")
+        }
+        return part
+    }
+
+    private static func isOfficerNote(_ note: String) -> Bool {
+        ["clerk", "minute taker", "minute-taker", "responsible financial officer", "rfo"].contains { note.contains($0) } && !note.contains("chair")
+    }
+
+    private static func isVisitingCouncillor(_ name: String) -> Bool {
+        let lower = TextScanning.asciiLowercased(name)
+        return ["county councillor", "district councillor", "borough councillor", "ward councillor", "city councillor", "county cllr", "district cllr"]
+            .contains { lower.hasPrefix($0) }
     }
 
     private static let titles: Set<String> = ["councillor", "councillors", "cllr", "cllrs", "cllr.", "mr", "mrs", "ms", "miss",

@@ -32,11 +32,29 @@ enum LineCleaner {
         var number = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
+            if holdsHTMLBlocks(raw) {
+                // A Markdown post that pastes a table or list as HTML on one line ("<table><tr><td>
+                // … <ol start="4"><li>To receive …"): read as HTML, one line a block, each
+                // keeping the source line's number.
+                for piece in HTMLReader.text(of: String(raw)).split(separator: "\n", omittingEmptySubsequences: false) {
+                    result.append(clean(piece, number: number))
+                }
+                continue
+            }
             result.append(clean(raw, number: number))
         }
         // A final newline does not start another line.
         if text.hasSuffix("\n"), let last = result.last, last.text.isEmpty { result.removeLast() }
         return result
+    }
+
+    private static let blockTags = ["<li", "<td", "<tr", "<div", "<br", "<p>", "<p ", "<ol", "<ul"]
+
+    /// Whether a line holds HTML block elements: a byte test for "<" first, as few lines do.
+    private static func holdsHTMLBlocks(_ raw: Substring) -> Bool {
+        guard raw.utf8.contains(UInt8(ascii: "<")) else { return false }
+        let lower = raw.lowercased()
+        return blockTags.contains { lower.contains($0) }
     }
 
     static func clean(_ raw: Substring, number: Int) -> SourceLine {

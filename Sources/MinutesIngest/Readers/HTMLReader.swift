@@ -52,7 +52,8 @@ public enum HTMLReader {
             }
             if name == "pre" { preformatted += tag.closing ? (preformatted > 0 ? -1 : 0) : 1 }
             if name == "ol" || name == "ul", !tag.selfClosing {
-                if tag.closing { if !listCounters.isEmpty { listCounters.removeLast() } } else { listCounters.append(name == "ol" ? 0 : nil) }
+                // `<ol start="4">` numbers its first item 4 (Word and WordPress split one list so).
+                if tag.closing { if !listCounters.isEmpty { listCounters.removeLast() } } else { listCounters.append(name == "ol" ? tag.start - 1 : nil) }
             }
             if name == "tr" || name == "table" { out.newRow() }
             if blocks.contains(name) {
@@ -78,10 +79,12 @@ public enum HTMLReader {
         return out.finish()
     }
 
-    /// Whether the next thing after `i` (white space aside) opens a heading element, <h1>–<h6>.
+    /// Whether the next thing after `i` (white space aside) opens a heading element, <h1>–<h6>,
+    /// or a bold title (`<strong>`, `<b>`), as word processors mark a list item's heading.
     private static func headingFollows(_ s: [Unicode.Scalar], from start: Int) -> Bool {
         var i = start
         while i < s.count, s[i] == " " || s[i] == "\n" || s[i] == "\t" || s[i] == "\r" { i += 1 }
+        if starts(s, at: i, with: "<strong>") || starts(s, at: i, with: "<b>") || starts(s, at: i, with: "<STRONG>") || starts(s, at: i, with: "<B>") { return true }
         guard i + 2 < s.count, s[i] == "<", s[i + 1] == "h" || s[i + 1] == "H" else { return false }
         return ("1"..."6").contains(s[i + 2])
     }
@@ -122,6 +125,8 @@ private struct Tag {
     var selfClosing: Bool
     /// Index just after the closing ">".
     var end: Int
+    /// The `start` attribute of an `<ol>` (1 when absent or not a number).
+    var start = 1
 
     /// Parses the tag starting at `i` (a "<"), or nil when the "<" is plain text ("a < b").
     static func parse(_ s: [Unicode.Scalar], at i: Int) -> Tag? {
@@ -146,11 +151,20 @@ private struct Tag {
                 quote = c
             } else if c == ">" {
                 let selfClosing = j > i + 1 && s[j - 1] == "/"
-                return Tag(name: name.lowercased(), closing: closing, selfClosing: selfClosing, end: j + 1)
+                var tag = Tag(name: name.lowercased(), closing: closing, selfClosing: selfClosing, end: j + 1)
+                if tag.name == "ol", !closing { tag.start = listStart(String(String.UnicodeScalarView(s[i..<j]))) }
+                return tag
             }
             j += 1
         }
         return nil
+    }
+
+    /// The number in `start="4"` (or `start=4`) of an `<ol …` tag's text.
+    private static func listStart(_ text: String) -> Int {
+        guard let r = text.range(of: "start=", options: .caseInsensitive) else { return 1 }
+        let digits = text[r.upperBound...].drop(while: { $0 == "\"" || $0 == "'" }).prefix(while: \.isNumber)
+        return Int(digits).map { max(1, $0) } ?? 1
     }
 }
 
