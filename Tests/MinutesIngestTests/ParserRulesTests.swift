@@ -613,6 +613,48 @@ import Testing
         #expect(!items[2].text.contains("&nbsp;"))
     }
 
+    @Test func unnumberedMinutesBetweenTheRollCallAndItemOne() {
+        let text = """
+        MINUTES OF THE MEETING OF THE MUNICIPAL DISTRICT OF
+        BALLYKEEL HELD IN COUNCIL CHAMBERS ON FRIDAY 11TH OF JULY 2014 AT 2.00PM
+        Present:
+        Cllrs J Dunne, P Moran and M Tobin.
+        In attendance:
+        P Quinlan, Area Engineer
+        B Fahy, Meetings Administrator
+        Vote of Sympathy
+        A vote of sympathy was passed by the members on the death of a former member of the council.
+        SUSPEND STANDING ORDERS:
+        With the agreement of the meeting the Cathaoirleach suspended Standing Orders for the tributes.
+        AND AGREED
+        That the tributes be recorded in the minutes of this meeting.
+        1. Election of Cathaoirleach
+        Cllr Dunne was elected Cathaoirleach for the coming year by the members.
+        Roads Programme
+        The Area Engineer outlined the roads programme for the coming year in the district.
+        """
+        let items = parse(text).sections.flatMap(\.items)
+        #expect(items.map(\.number) == ["", "", "1"])
+        #expect(items.map(\.title) == ["Vote of Sympathy", "SUSPEND STANDING ORDERS", "Election of Cathaoirleach"])
+    }
+
+    @Test func aNumberedLineRunningIntoTheNextNumber() {
+        let text = """
+        Minutes of the Parish Council Meeting held on Wednesday 13th May 2015
+
+        Present– Cllr Dan Lowe - Chairman, Cllr I Moss, Cllr John Webb.
+
+        4. No Declarations of Interest made.
+
+        5. Election of Vice-Chairman It was proposed that Cllr Moss should remain as Vice-Chairman. Cllr Moss was duly elected. 6. The Minutes of the meeting held on 02/03/15 were agreed as a true record.
+
+        7. Matters arising None.
+        """
+        let items = parse(text, file: "minutes.md").sections.flatMap(\.items)
+        #expect(items.map(\.number) == ["4", "5", "6", "7"])
+        #expect(LineNormaliser.splittingNextItem(LineCleaner.lines(of: "2. Reports were received. 1. Dog fouling was noted. 4. Later")[0]).count == 1)
+    }
+
     @Test func presentListEndsAtItsSentenceWhenTheLineRunsOn() {
         let long = String(repeating: "The Cathaoirleach thanked the staff for their work on the new library during the year. ", count: 6)
         let text = "Minutes of Monthly Council Meeting held in the Council Chamber on Monday 9th June, 2008 at 2.00 p.m. "

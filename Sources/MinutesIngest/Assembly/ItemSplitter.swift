@@ -52,6 +52,11 @@ struct ItemSplitter {
             if !pageItems.isEmpty, !pageItems.allSatisfy({ p in chain.contains { $0.heading.number == p.heading.number } }) { chain = pageItems }
         }
         if chain.isEmpty && kind != .report { chain = unnumberedHeadings(in: range) }
+        if kind == .minutes {
+            // "Vote of Sympathy", "Prayers" between who attended and item 1: minutes of their own.
+            let before = chain.first.map { $0.index - 1 } ?? range.upperBound
+            if before >= range.lowerBound { chain = openingHeadings(in: range.lowerBound...before) + chain }
+        }
         if kind != .report, chain.count >= 3 { chain = restartedChains(around: chain, among: numbered, in: range, kind: kind) }
         var spans: [ItemSpan] = []
         for (n, c) in chain.enumerated() {
@@ -171,6 +176,52 @@ struct ItemSplitter {
                                    index: next, headingEnd: next, title: title, weight: 1))
         }
         return found
+    }
+
+    /// Unnumbered headings after the roll call and before the first numbered minute, as Irish
+    /// and Northern Irish councils print "Vote of Sympathy", "Commencement of the Meeting",
+    /// "Prayers", "Urgent Business" or "SUSPEND STANDING ORDERS": a short title line (no
+    /// sentence, no list of names, no label) with a paragraph of prose under it. Only after an
+    /// attendance label, so that a heading above the roll call is never taken.
+    private func openingHeadings(in region: ClosedRange<Int>) -> [Candidate] {
+        guard let roll = region.first(where: { lines[$0].isContent && AttendanceExtractor.startsWithLabel(lines[$0].lower) }) else { return [] }
+        // Up to the first numbered line, whether or not it heads an item.
+        let end = region.first(where: { $0 > roll && lines[$0].isContent && NumberedHeading.parse(lines[$0]).map { !$0.bare } == true })
+            .map { $0 - 1 } ?? region.upperBound
+        guard end > roll else { return [] }
+        var found: [Candidate] = []
+        for i in (roll + 1)...end where lines[i].isContent && !lines[i].isBullet {
+            let line = lines[i]
+            // "SUSPEND STANDING ORDERS:" as a heading, not a label.
+            let text = line.text.hasSuffix(":") ? String(line.text.dropLast()) : line.text
+            let words = TextScanning.wordCount(text)
+            guard words >= 1, words <= 8, let first = TextScanning.firstLetter(text), TextScanning.isUpper(first),
+                  !TextScanning.endsLikeSentence(text), !text.contains(","), !text.contains(":"), !text.contains(where: \.isNumber),
+                  !AttendanceExtractor.startsWithLabel(line.lower), NumberedHeading.parse(line) == nil, !text.hasPrefix(">"),
+                  !["agreed", "resolved", "proposed", "seconded", "carried"].contains(where: { line.lower.contains($0) }),
+                  lowerCaseShare(text) <= 0.34,
+                  let next = ((i + 1)...max(i + 1, region.upperBound)).first(where: { $0 <= region.upperBound && lines[$0].isContent }),
+                  next <= region.upperBound, isProse(lines[next].text) else { continue }
+            // A line under a heading's own line is its text, not another heading.
+            if i > region.lowerBound, lines[i - 1].isContent, isProse(lines[i - 1].text), !TextScanning.endsLikeSentence(lines[i - 1].text) { continue }
+            found.append(Candidate(heading: NumberedHeading(number: "", key: 0, title: text, bare: false),
+                                   index: i, headingEnd: i, title: text, weight: 1))
+        }
+        return found
+    }
+
+    /// The share of a text's words that start in lower case, connectives included.
+    private func lowerCaseShare(_ text: String) -> Double {
+        let words = text.split(separator: " ")
+        guard !words.isEmpty else { return 0 }
+        let lower = words.filter { $0.unicodeScalars.first.map(TextScanning.isLower) ?? false }.count
+        return Double(lower) / Double(words.count)
+    }
+
+    /// A line of running prose: six words or more, many of them in lower case (a sentence
+    /// naming "The Right Worshipful the Mayor, Councillor R T Beckett" has fewer).
+    private func isProse(_ text: String) -> Bool {
+        TextScanning.wordCount(text) >= 6 && lowerCaseShare(text) >= 0.3
     }
 
     /// A paragraph that opens with its heading in capitals and a full stop, the minute after it

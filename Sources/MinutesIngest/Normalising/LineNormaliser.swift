@@ -16,7 +16,7 @@ enum LineNormaliser {
             let text = removingFileSizes(lines[i].text)
             if text != lines[i].text { lines[i].text = text; lines[i].lower = TextScanning.asciiLowercased(text) }
         }
-        guard shape == .pipeTable || shape == .flattened else { return lines }
+        guard shape == .pipeTable || shape == .flattened else { return lines.flatMap(splittingNextItem) }
         var out: [SourceLine] = []
         out.reserveCapacity(lines.count)
         for line in lines {
@@ -67,6 +67,34 @@ enum LineNormaliser {
         let ns = named as NSString
         let cleaned = fileSize.stringByReplacingMatches(in: named, range: NSRange(location: 0, length: ns.length), withTemplate: "")
         return TextScanning.collapseSpaces(cleaned.replacingOccurrences(of: "pdf icon", with: ""))
+    }
+
+    /// "5. Election of Vice-Chairman … duly elected. 6. The Minutes of the meeting … were agreed":
+    /// a numbered line that runs on into the next number's item, after a sentence's end, is two
+    /// lines. Only the next number breaks it, so a list inside the item stays whole.
+    static func splittingNextItem(_ line: SourceLine) -> [SourceLine] {
+        let text = line.text
+        guard let first = text.utf8.first, first >= 49, first <= 57, text.utf8.count > 40 else { return [line] }
+        let digits = text.prefix(while: \.isNumber)
+        guard digits.count <= 3, var number = Int(digits), text.dropFirst(digits.count).hasPrefix(". ") else { return [line] }
+        var pieces: [Substring] = []
+        var rest = Substring(text)
+        while true {
+            let marker = ". \(number + 1). "
+            guard let r = rest.range(of: marker), let after = rest[r.upperBound...].unicodeScalars.first, TextScanning.isUpper(after) else { break }
+            let end = rest.index(after: r.lowerBound)  // keeps the full stop
+            pieces.append(rest[..<end])
+            rest = rest[rest.index(after: end)...]
+            number += 1
+        }
+        guard !pieces.isEmpty else { return [line] }
+        pieces.append(rest)
+        var result: [SourceLine] = []
+        for piece in pieces {
+            if !result.isEmpty { result.append(made(line, "")) }
+            result.append(made(line, TextScanning.collapseSpaces(piece)))
+        }
+        return result
     }
 
     /// "| 1. | Apologies | Minutes: … |" → "1. Apologies", blank, "Minutes: …", blank.
