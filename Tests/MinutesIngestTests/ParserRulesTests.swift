@@ -655,6 +655,38 @@ import Testing
         #expect(LineNormaliser.splittingNextItem(LineCleaner.lines(of: "2. Reports were received. 1. Dog fouling was noted. 4. Later")[0]).count == 1)
     }
 
+    @Test func headingsSetOffByAnEllipsisAndListingRowsRunIntoTheirDescription() {
+        let parish = """
+        Minutes of the Parish Council Meeting held on Thursday 9th February 2023 at 7.30 pm
+
+        Present: Councillors Ann Hale (Chairman), Rob Nye and Sue Pick.
+
+        Public Forum … A resident asked about the flooded bridleway behind the church.
+
+        1. Apologies … None.
+
+        2. Declarations of interest … There were none.
+
+        3. Minutes of the meeting held on 12th January 2023 … It was RESOLVED that the minutes be approved.
+        """
+        let items = parse(parish).sections.flatMap(\.items)
+        #expect(items.map(\.number) == ["", "1", "2", "3"])
+        #expect(items.map(\.title) == ["Public Forum", "Apologies", "Declarations of interest", "Minutes of the meeting held on 12th January 2023"])
+        let listing = """
+        Agenda and minutes
+
+        Fenmoor Transport Panel - Wednesday, 12th March, 2025 2.00 pm
+
+        No. | Item |
+        ---|---|
+        Declarations of Interest To receive any declarations of disclosable pecuniary interests. |
+        Minutes: None were declared. |
+        Urgent Items To consider any items which the Chair agrees are urgent. |
+        Minutes: There were none. |
+        """
+        #expect(parse(listing).sections.flatMap(\.items).map(\.title) == ["Declarations of Interest", "Urgent Items"])
+    }
+
     @Test func presentListEndsAtItsSentenceWhenTheLineRunsOn() {
         let long = String(repeating: "The Cathaoirleach thanked the staff for their work on the new library during the year. ", count: 6)
         let text = "Minutes of Monthly Council Meeting held in the Council Chamber on Monday 9th June, 2008 at 2.00 p.m. "

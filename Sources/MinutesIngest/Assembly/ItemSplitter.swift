@@ -125,6 +125,15 @@ struct ItemSplitter {
                 }
             }
             if NumberedHeading.parse(lines[i]) != nil || text.hasPrefix("No. ") { continue }
+            // A label's line ("Decision: It was resolved to: …") is the item's text.
+            let lower = lines[i].lower
+            if ["decision:", "decisions:", "minutes:", "additional documents", "supporting documents"].contains(where: { lower.hasPrefix($0) }) { continue }
+            // "Declarations of Interest To receive any declarations …": a listing's row, the
+            // title run into the item's description, the minutes below.
+            if let cut = Self.descriptionStart(in: text), TextScanning.wordCount(text[..<cut]) <= 15,
+               title.map({ $0.count > text.distance(from: text.startIndex, to: cut) }) ?? labelFollows(i, limit: range.upperBound, orOpensALine: true) {
+                title = String(text[..<cut])
+            }
             if title == nil, i == range.lowerBound || !lines[i - 1].isContent, let capitals = Self.capitalRunIn(text) {
                 title = capitals
             }
@@ -192,6 +201,15 @@ struct ItemSplitter {
         var found: [Candidate] = []
         for i in (roll + 1)...end where lines[i].isContent && !lines[i].isBullet {
             let line = lines[i]
+            // "Public Forum … A resident asked …": the heading set off by an ellipsis, its minute after.
+            if let r = line.text.range(of: " … "), TextScanning.wordCount(line.text[r.upperBound...]) >= 3,
+               case let heading = String(line.text[..<r.lowerBound]), TextScanning.wordCount(heading) <= 6,
+               let initial = TextScanning.firstLetter(heading), TextScanning.isUpper(initial), lowerCaseShare(heading) <= 0.34,
+               !AttendanceExtractor.startsWithLabel(line.lower), NumberedHeading.parse(line) == nil {
+                found.append(Candidate(heading: NumberedHeading(number: "", key: 0, title: heading, bare: false),
+                                       index: i, headingEnd: i, title: heading, weight: 1))
+                continue
+            }
             // "SUSPEND STANDING ORDERS:" as a heading, not a label.
             let text = line.text.hasSuffix(":") ? String(line.text.dropLast()) : line.text
             let words = TextScanning.wordCount(text)
@@ -239,13 +257,24 @@ struct ItemSplitter {
         return heading
     }
 
-    /// Whether a "Minutes:" or "Decision:" label line follows line `i` closely.
-    private func labelFollows(_ i: Int, limit: Int) -> Bool {
+    /// Words that open an item's description in a ModernGov listing, after its title.
+    private static let descriptionOpeners = [" To receive", " To note", " To consider", " To confirm", " To approve", " To agree",
+                                             " To elect", " To appoint", " To review", " Additional documents:", " Decision:", " Minutes:"]
+
+    /// Where a listing row's description (or its minutes) begins after the title, if it does.
+    static func descriptionStart(in text: String) -> String.Index? {
+        descriptionOpeners.compactMap { text.range(of: $0)?.lowerBound }.filter { $0 > text.startIndex }.min()
+    }
+
+    /// Whether a "Minutes:" or "Decision:" label line follows line `i` closely (or, with
+    /// `orOpensALine`, a line that opens with one: "Minutes: The Passenger Transport Manager …").
+    private func labelFollows(_ i: Int, limit: Int, orOpensALine: Bool = false) -> Bool {
         var j = i + 1
         var seen = 0
         while j <= limit, seen < 4 {
             let lower = lines[j].lower
             if lower == "minutes:" || lower == "decision:" || lower == "decisions:" { return true }
+            if orOpensALine, lower.hasPrefix("minutes: ") || lower.hasPrefix("decision: ") { return true }
             if lines[j].isContent && !lines[j].isFurniture { seen += 1 }
             if NumberedHeading.parse(lines[j]) != nil { return false }
             j += 1

@@ -2,7 +2,7 @@
 /// flattened PDF text print them: "2. To Consider Apologies for Absence: Apologies were received
 /// from …", "5. Election of Vice-Chairman. Cllr Hall was proposed …". The heading is the part
 /// before the colon or the first full stop, or before a list of the item's points that starts
-/// on its line ("• …", "1. …"); a heading in capitals ends where the capitals do ("1APOLOGIES To
+/// on its line ("• …", "1. …"), or before an ellipsis ("Apologies … None."); a heading in capitals ends where the capitals do ("1APOLOGIES To
 /// receive apologies …", "3. REPORT FROM THE POLICE The report …"); a short heading is kept whole.
 enum RunInHeading {
     /// Words after which a full stop abbreviates rather than ends a sentence.
@@ -12,6 +12,11 @@ enum RunInHeading {
     static func title(of printed: String) -> String {
         let text = withoutAgendaLabel(printed)
         let words = text.split(separator: " ")
+        // "Declarations of interest … There were none.": parish minutes set the heading off
+        // with an ellipsis.
+        if let r = text.range(of: " … ") ?? text.range(of: " ... "), (1...12).contains(TextScanning.wordCount(text[..<r.lowerBound])) {
+            return String(text[..<r.lowerBound])
+        }
         guard words.count > 3 else { return text }
         if let capitals = capitalHeading(words) { return capitals }
         var seen = 0
