@@ -48,7 +48,7 @@ import Testing
     @Test func aSubstantiveItemIsNotBuriedUnderProceduralOnes() throws {
         // The procedural item is short and names the words in its title: unweighted, it would win.
         let hits = try search(SearchRequest(query: "declarations of interest"))
-        #expect(hits.map(\.id) == ["p:1.2", "p:1.1"])
+        #expect(hits.map(\.id).prefix(2) == ["p:1.2", "p:1.1"])
         let phrase = try search(SearchRequest(query: "\"declarations of interest\""))
         #expect(phrase.map(\.id) == ["p:1.2", "p:1.1"])
     }

@@ -42,16 +42,42 @@ final class SearchQueryParser {
         return query.isEmpty ? .matchAll : query
     }
 
-    /// What a request's matches satisfy: its query, or'd with the other forms of its acronyms
-    /// (weighed down), less procedural items when it leaves them out, filtered.
-    func query(for request: SearchRequest, over database: Database, acronyms: AcronymExpander.Synonyms) throws -> Query {
-        let text = request.queryText
+    /// Which of a plain query's words a match must hold.
+    enum WordMatching {
+        /// Every word (Xapian's AND): the default.
+        case allWords
+        /// Any of them, the items with all of them first: the fallback when all-words finds few.
+        case anyWords
+    }
+
+    /// What a request's matches satisfy: its understood query (``QueryUnderstanding``), or'd
+    /// with the other forms of its acronyms (weighed down), less procedural items when it leaves
+    /// them out, filtered; with the ranking preferences that add weight and never restrict:
+    /// items with a resolution when the query asked for decisions, the words near each other.
+    func query(for request: SearchRequest, over database: Database, acronyms: AcronymExpander.Synonyms,
+               matching words: WordMatching = .allWords) throws -> Query {
+        let understood = QueryUnderstanding.understand(request.queryText)
+        let text = understood.text
         var query = try parse(text, over: database)
+        if words == .anyWords, understood.words != nil {
+            // More of the words rank higher: BM25 sums the words an item holds, and an item
+            // holding them all gets the all-words query's weight again.
+            let any = try parse(text, over: database, flags: Self.flags, defaultOperator: .or)
+            query = Query(.andMaybe, [any, query])
+        }
         if !text.isEmpty, let expanded = try AcronymExpander(synonyms: acronyms).expand(text),
            let alternative = try? parse(expanded, over: database, flags: Self.flags) {
             // What only the acronym's other form finds ranks below what the query finds as
             // written: the branches are disjoint, and the second keeps a fraction of its weight.
             query = Query(.or, [query, Query(scaling: alternative.andNot(query), by: Schema.acronymWeightFactor)])
+        }
+        if let words = understood.words, (2...6).contains(words.count) {
+            // The words near each other outrank the words scattered over a long report.
+            let near = try Query(combining: .near, words.map { Query(term: $0.lowercased()) }, window: Schema.proximityWindow)
+            query = Query(.andMaybe, [query, Query(scaling: near, by: Schema.proximityFactor)])
+        }
+        if understood.prefersResolutions {
+            query = Query(.andMaybe, [query, Query(scaling: Query(term: Schema.hasResolution.prefix), by: Schema.resolutionPreference)])
         }
         if request.filters.excludeProcedural {
             query = query.andNot(Query(term: ItemKind.procedural.term))
@@ -70,8 +96,11 @@ final class SearchQueryParser {
         return corrected.isEmpty ? nil : corrected
     }
 
-    private func parse(_ text: String, over database: Database, flags: QueryParser.Flags) throws -> Query {
+    private func parse(_ text: String, over database: Database, flags: QueryParser.Flags,
+                       defaultOperator: Query.Operator = .and) throws -> Query {
         parser.setDatabase(database)
+        parser.defaultOperator = defaultOperator
+        defer { parser.defaultOperator = .and }
         do {
             return try parser.parse(text, flags: flags)
         } catch let error as XapianError where error.kind == .queryParser {

@@ -22,6 +22,9 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var correctedTotal: Int?
     /// How Xapian understood the query, for debugging.
     public var parsedQuery: String
+    /// Set when few items hold all the words of a plain query, so the hits are items holding
+    /// any of them, the items with more of them first.
+    public var matchedAnyWords = false
     /// When searching shards: which answered. A shard that did not makes the answer degraded.
     public var shards: ShardSummary?
     /// Whether some shard did not answer, so hits and counts may be incomplete.
@@ -34,6 +37,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         case correctedTotal = "corrected_total"
         case parsedQuery = "parsed_query"
         case sampleRate = "sample_rate"
+        case matchedAnyWords = "matched_any_words"
     }
 
     public init(from decoder: Decoder) throws {
@@ -48,6 +52,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         correctedTotal = try c.decodeIfPresent(Int.self, forKey: .correctedTotal)
         parsedQuery = try c.decodeIfPresent(String.self, forKey: .parsedQuery) ?? ""
         shards = try c.decodeIfPresent(ShardSummary.self, forKey: .shards)
+        matchedAnyWords = try c.decodeIfPresent(Bool.self, forKey: .matchedAnyWords) ?? false
     }
 
     /// An answer with these values, neither sampled nor from shards.
@@ -72,6 +77,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         try c.encodeIfPresent(correctedQuery, forKey: .correctedQuery)
         try c.encodeIfPresent(correctedTotal, forKey: .correctedTotal)
         try c.encode(parsedQuery, forKey: .parsedQuery)
+        if matchedAnyWords { try c.encode(true, forKey: .matchedAnyWords) }
         if let shards {
             try c.encode(shards.isDegraded, forKey: .degraded)
             try c.encode(shards, forKey: .shards)

@@ -6,7 +6,21 @@ import Xapian
 extension Searcher {
     /// The answer to `request`, with "did you mean" when it finds few hits and may offer one.
     func answer(_ request: SearchRequest, offeringCorrection: Bool) throws -> SearchResponse {
-        let matching = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms)
+        var matching = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms)
+        // A plain query of several words that few items hold all of matches any of them, the
+        // items with more of them first ("persistent absence" finds the absences update, which
+        // never says "persistent").
+        // A query that few items hold because a word is misspelt keeps its own matches and is
+        // offered the correction instead ("elective home educaton").
+        let severalWords = (QueryUnderstanding.understand(request.queryText).words?.count ?? 0) >= 2
+        var relaxes = false
+        if request.sort == .relevance, severalWords, !backend.answersNothing {
+            let count = try matchCount(matching, upTo: Schema.anyWordsThreshold)
+            relaxes = try count < Schema.anyWordsThreshold && !(offeringCorrection && correctionFindsMore(than: count, for: request))
+        }
+        if relaxes {
+            matching = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms, matching: .anyWords)
+        }
         // Standing business is weighed down per document (ProceduralWeighting). A boost term on
         // substantive items cannot do this under BM25 (a term on nearly every item has almost no
         // weight), and a low wdf for procedural text only nudges them.
@@ -15,10 +29,28 @@ extension Searcher {
                               backend: backend, mayRerank: reranksProceduralItems,
                               offersCorrection: offeringCorrection && !request.queryText.isEmpty)
         var response = try run(plan)
+        if relaxes { response.matchedAnyWords = true }
         if plan.offersCorrection, response.total < Self.fewHitsThreshold {
             try offerCorrection(for: request, in: &response)
         }
         return response
+    }
+
+    /// How many items `query` matches, counted up to `limit`: a pass that stops there.
+    private func matchCount(_ query: Query, upTo limit: Int) throws -> Int {
+        let enquire = Enquire(database: database)
+        enquire.query = query
+        return try enquire.mset(offset: 0, limit: 0, checkAtLeast: limit).matchesLowerBound
+    }
+
+    /// Whether the query's spelling correction holds all its words in more items than `count`.
+    private func correctionFindsMore(than count: Int, for request: SearchRequest) throws -> Bool {
+        guard let corrected = try queryParser.spellingCorrection(of: request.queryText, over: database),
+              corrected != request.queryText else { return false }
+        var correctedRequest = request
+        correctedRequest.query = corrected
+        let query = try queryParser.query(for: correctedRequest, over: database, acronyms: acronymSynonyms)
+        return try matchCount(query, upTo: count + 1) > count
     }
 
     /// Runs a plan: the page (reranked or not), the facets (alongside it, apart from it, or in
