@@ -78,6 +78,13 @@ cx_status cx_query_new_match_all(cx_query **out, cx_error *err) {
     return guard(err, [&] { out_query(Xapian::Query::MatchAll, out); });
 }
 
+cx_status cx_query_new_fixed_weight(double weight, cx_query **out, cx_error *err) {
+    return guard(err, [&] {
+        // release(): the query owns the source from here on (Xapian's opt-in reference counting).
+        out_query(Xapian::Query((new Xapian::FixedWeightPostingSource(weight))->release()), out);
+    });
+}
+
 cx_status cx_query_new_match_nothing(cx_query **out, cx_error *err) {
     return guard(err, [&] { out_query(Xapian::Query::MatchNothing, out); });
 }

@@ -136,6 +136,12 @@ public final class Query: CustomStringConvertible {
         Query(handle: try create { cx_query_new_sample(u32(rate), seed, $0, $1) })
     }
 
+    /// Every document, each weighing `weight` (≥ 0): AND it with a boolean term (whose own
+    /// weight is 0) to give the documents holding that term a fixed weight.
+    public static func fixedWeight(_ weight: Double) throws -> Query {
+        Query(handle: try create { cx_query_new_fixed_weight(weight, $0, $1) })
+    }
+
     /// Matches no document.
     public static var matchNothing: Query {
         Query(handle: mustCreate("query") { cx_query_new_match_nothing($0, $1) })

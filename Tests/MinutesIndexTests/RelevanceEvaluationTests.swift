@@ -62,24 +62,7 @@ import Testing
         #expect(report.mrr >= Self.floors.mrr, "\(report.summary)")
     }
 
-    /// A little below the figures measured with BM25 defaults (k1 1.2, b 0.5): nDCG@10 0.893,
-    /// recall@10 0.834, MRR 0.988 over 40 queries.
-    static let floors = (ndcg: 0.87, recall: 0.81, mrr: 0.96)
-}
-
-/// With `QUORUM_EVAL_SWEEP=1`, prints the corpus figures for a grid of BM25 parameters: how the
-/// weighting in ``Schema/weighting`` was chosen. Not an assertion; the floors above are.
-@Suite struct RelevanceWeightingSweep {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["QUORUM_EVAL_SWEEP"] != nil, "set QUORUM_EVAL_SWEEP=1 to print the sweep"))
-    func sweepBM25Parameters() throws {
-        let (index, searcher) = try CorpusIndex.build()
-        _ = index
-        let evaluation = try RelevanceEvaluation(contentsOf: CorpusIndex.judgements.appendingPathComponent("corpus-queries.json"))
-        for k1 in [0.3, 0.6, 0.9, 1.2, 1.6, 2.0] {
-            for b in [0.25, 0.5, 0.75, 0.9] {
-                searcher.weighting = .bm25(k1: k1, b: b)
-                print("SWEEP k1 \(k1) b \(b): \(try evaluation.run(with: searcher).summary)")
-            }
-        }
-    }
+    /// A little below the figures measured with the default ranking (docs/RELEVANCE.md): nDCG@10
+    /// 0.931, recall@10 0.895, MRR 0.988 over 40 queries.
+    static let floors = (ndcg: 0.91, recall: 0.87, mrr: 0.96)
 }

@@ -371,6 +371,9 @@ cx_status cx_query_new_match_all(cx_query **out, cx_error *err);
  *  documents every time. Weightless: use it with CX_OP_FILTER. Local databases only (it cannot be
  *  serialised to a remote shard). */
 cx_status cx_query_new_sample(uint32_t rate, uint32_t seed, cx_query **out, cx_error *err);
+/** Every document, each with the same weight (Xapian's FixedWeightPostingSource): AND it with a
+ *  boolean term to give the documents holding that term a fixed weight in a ranked search. */
+cx_status cx_query_new_fixed_weight(double weight, cx_query **out, cx_error *err);
 /** No document (Query::MatchNothing, also the empty query). */
 cx_status cx_query_new_match_nothing(cx_query **out, cx_error *err);
 /** Frees a query. */

@@ -36,7 +36,7 @@ enum AcronymMiner {
         var expansion: String
     }
 
-    private static let connectors: Set<String> = ["and", "of", "for", "the", "in", "on", "to", "at", "with", "by", "a", "an", "or", "&"]
+    private static let connectors: Set<String> = ["and", "of", "for", "the", "in", "on", "to", "at", "with", "by", "a", "an", "or", "&", "from", "into", "under"]
 
     static func definitions(in text: String) -> [Definition] {
         var found: [Definition] = []

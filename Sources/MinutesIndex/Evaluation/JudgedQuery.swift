@@ -4,7 +4,7 @@ import Foundation
 /// judged set such as `Tests/MinutesIndexTests/Judgements/corpus-queries.json`.
 ///
 /// JSON: `{"query": "...", "filters": {...}, "relevant": ["item-id", ...], "grades": {"item-id": 2}}`;
-/// `filters` and `grades` are optional. Without a grade an item listed as relevant has gain 1.
+/// `filters`, `grades` and `class` are optional. Without a grade an item listed as relevant has gain 1.
 public struct JudgedQuery: Codable, Sendable, Equatable {
     /// The query, in the same syntax as ``SearchRequest/query``.
     public var query: String
@@ -16,15 +16,19 @@ public struct JudgedQuery: Codable, Sendable, Equatable {
     public var grades: [String: Int]
     /// Why these items, for the next person who edits the set.
     public var note: String?
+    /// The kind of query ("question", "acronym", "two-word", "misspelling", "other-councils",
+    /// …), for figures per kind.
+    public var queryClass: String?
 
     /// A judged query with these judgements.
     public init(query: String, filters: SearchFilters = SearchFilters(), relevant: [String], grades: [String: Int] = [:],
-                note: String? = nil) {
+                note: String? = nil, queryClass: String? = nil) {
         self.query = query
         self.filters = filters
         self.relevant = relevant
         self.grades = grades
         self.note = note
+        self.queryClass = queryClass
     }
 
     /// The gain of an item: its grade, 1 when listed as relevant without one, else 0.
@@ -38,7 +42,10 @@ public struct JudgedQuery: Codable, Sendable, Equatable {
         Set(relevant).union(grades.filter { $0.value > 0 }.keys)
     }
 
-    enum CodingKeys: String, CodingKey { case query, filters, relevant, grades, note }
+    enum CodingKeys: String, CodingKey {
+        case query, filters, relevant, grades, note
+        case queryClass = "class"
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -47,5 +54,6 @@ public struct JudgedQuery: Codable, Sendable, Equatable {
         relevant = try c.decode([String].self, forKey: .relevant)
         grades = try c.decodeIfPresent([String: Int].self, forKey: .grades) ?? [:]
         note = try c.decodeIfPresent(String.self, forKey: .note)
+        queryClass = try c.decodeIfPresent(String.self, forKey: .queryClass)
     }
 }

@@ -60,7 +60,8 @@ public struct RelevanceEvaluation: Sendable {
         let recall = relevant.isEmpty ? 0 : Double(found.count) / Double(relevant.count)
         let firstRank = ranked.prefix(depth).firstIndex(where: relevant.contains).map { $0 + 1 }
         return RelevanceReport.QueryScore(
-            query: judged.query, ndcg: ndcg, recall: recall, reciprocalRank: firstRank.map { 1 / Double($0) } ?? 0,
+            query: judged.query, queryClass: judged.queryClass, ndcg: ndcg, recall: recall,
+            reciprocalRank: firstRank.map { 1 / Double($0) } ?? 0,
             firstRelevantRank: firstRank, missing: relevant.subtracting(found).sorted(), top: top)
     }
 }
@@ -71,6 +72,8 @@ public struct RelevanceReport: Codable, Sendable, Equatable {
     public struct QueryScore: Codable, Sendable, Equatable {
         /// The query as judged.
         public var query: String
+        /// Its kind, when the judged set gives one.
+        public var queryClass: String?
         /// nDCG@cutoff of the ranking; 0 when no item is judged relevant.
         public var ndcg: Double
         /// Share of the relevant items that are in the top `cutoff`; 0 when none is judged relevant.
@@ -86,6 +89,7 @@ public struct RelevanceReport: Codable, Sendable, Equatable {
 
         enum CodingKeys: String, CodingKey {
             case query, ndcg, recall, missing, top
+            case queryClass = "class"
             case reciprocalRank = "reciprocal_rank"
             case firstRelevantRank = "first_relevant_rank"
         }
@@ -102,7 +106,7 @@ public struct RelevanceReport: Codable, Sendable, Equatable {
         self.queries = queries
     }
 
-    enum CodingKeys: String, CodingKey { case cutoff, queries, ndcg, recall, mrr }
+    enum CodingKeys: String, CodingKey { case cutoff, queries, ndcg, recall, mrr, classes }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -117,7 +121,46 @@ public struct RelevanceReport: Codable, Sendable, Equatable {
         try c.encode(ndcg, forKey: .ndcg)
         try c.encode(recall, forKey: .recall)
         try c.encode(mrr, forKey: .mrr)
+        if !classes.isEmpty { try c.encode(classes, forKey: .classes) }
         try c.encode(queries, forKey: .queries)
+    }
+
+    /// The figures of one kind of query.
+    public struct ClassFigures: Codable, Sendable, Equatable {
+        public var name: String
+        public var queries: Int
+        public var ndcg: Double
+        public var recall: Double
+        public var mrr: Double
+    }
+
+    /// The figures per kind of query, in the order the kinds first appear (empty when the set
+    /// gives none).
+    public var classes: [ClassFigures] {
+        var order: [String] = []
+        var members: [String: [QueryScore]] = [:]
+        for score in queries {
+            guard let name = score.queryClass else { continue }
+            if members[name] == nil { order.append(name) }
+            members[name, default: []].append(score)
+        }
+        return order.map { name in
+            let group = RelevanceReport(cutoff: cutoff, queries: members[name]!)
+            return ClassFigures(name: name, queries: group.queries.count, ndcg: group.ndcg, recall: group.recall, mrr: group.mrr)
+        }
+    }
+
+    /// The figures of the queries of one kind.
+    public func figures(of name: String) -> ClassFigures? { classes.first { $0.name == name } }
+
+    /// The summary line, then a line per kind of query when the set gives kinds.
+    public var table: String {
+        var lines = [summary]
+        for figures in classes {
+            lines.append(String(format: "  %-16@ nDCG@%d %.3f  recall@%d %.3f  MRR %.3f  (%d)", figures.name as NSString,
+                                cutoff, figures.ndcg, cutoff, figures.recall, figures.mrr, figures.queries))
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Mean nDCG@cutoff over the queries.

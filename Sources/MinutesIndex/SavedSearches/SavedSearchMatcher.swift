@@ -37,7 +37,7 @@ public final class SavedSearchMatcher {
             .filter(Query(term: Schema.source.term(sourceID)))
         let enquire = Enquire(database: database)
         enquire.query = request.weighsDownProcedural ? ProceduralWeighting.split(matching) : matching
-        enquire.setWeightingScheme(Schema.weighting)
+        enquire.setWeightingScheme(Schema.ranking.weighting)
         enquire.sortByRelevanceThenValue(Schema.date.slot!, descending: true)
         let mset = try enquire.mset(offset: 0, limit: request.limit)
         return try mset.hits.indices.map { index in

@@ -34,27 +34,8 @@ public enum Schema {
     public static let proceduralKind = "procedural"
     /// The year facet's value for items whose meeting date was found nowhere.
     public static let unknownYear = "unknown"
-    /// How much of its weight a procedural item keeps in a ranked search (see ``Searcher``).
-    public static let proceduralWeightFactor = 0.2
-
-    /// How much of its weight an item keeps when only the other form of an acronym in the query
-    /// finds it ("EHE" for a search on "elective home education").
-    public static let acronymWeightFactor = 0.3
-
-    /// The weight of having a resolution, added to an item's when the query asks for decisions
-    /// ("were the recommendations approved"), as a multiple of the resolution term's BM25 weight.
-    public static let resolutionPreference = 2.0
-    /// How much of the words' weight is added again when they stand within ``proximityWindow``
-    /// words of each other.
-    public static let proximityFactor = 0.5
-    /// The span, in words, within which a multi-word query's words count as near.
-    public static let proximityWindow = 8
-    /// Below this many all-words matches, a plain query of several words matches any of its
-    /// words, the items with more of them first.
-    public static let anyWordsThreshold = 5
-
-    /// How ranked searches weigh matches: BM25 with Xapian's defaults.
-    public static let weighting = WeightingScheme.bm25()
+    /// How ranked searches order matches, unless an evaluation tries other settings.
+    public static let ranking = RankingSettings()
 
     /// Every field, in one table.
     public static let fields: [IndexField] = [

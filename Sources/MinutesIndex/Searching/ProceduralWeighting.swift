@@ -1,8 +1,8 @@
 import Xapian
 
 /// How a ranked search weighs standing business (apologies, declarations of interest, minutes of
-/// the previous meeting…) down: each procedural item keeps ``Schema/proceduralWeightFactor`` of
-/// its weight, each substantive item all of it.
+/// the previous meeting…) down: each procedural item keeps a fraction of its weight
+/// (``RankingSettings/proceduralFactor``), each substantive item all of it.
 ///
 /// Xapian 1.4 can scale weights only per subquery, so the exact form runs the query twice over
 /// disjoint halves — `(Q AND_NOT procedural) OR 0.2 × (Q FILTER procedural)` — which doubles the
@@ -20,10 +20,10 @@ enum ProceduralWeighting {
     static let term = ItemKind.procedural.term
 
     /// The exact two-branch form of `query`.
-    static func split(_ query: Query) -> Query {
+    static func split(_ query: Query, factor: Double = Schema.ranking.proceduralFactor) -> Query {
         let procedural = Query(term: term)
         return Query(.or, [query.andNot(procedural),
-                           Query(scaling: query.filter(procedural), by: Schema.proceduralWeightFactor)])
+                           Query(scaling: query.filter(procedural), by: factor)])
     }
 
     /// How many matches of one pass to rerank for the request's page.
@@ -35,11 +35,11 @@ enum ProceduralWeighting {
     /// `mset` (in the request's order); nil when those matches cannot decide it. Ties are
     /// ordered as Xapian orders them: by relevance, the newer meeting first; by date, the
     /// heavier item first; then the lower document id.
-    static func page(of mset: MSet, depth: Int, request: SearchRequest, database: Database) throws -> [RankedHit]? {
+    static func page(of mset: MSet, depth: Int, request: SearchRequest, factor: Double = Schema.ranking.proceduralFactor,
+                     database: Database) throws -> [RankedHit]? {
         let hits = mset.hits
         let wanted = request.offset + request.limit
         let procedural = try database.documents(hits.map(\.documentID), haveTerm: term)
-        let factor = Schema.proceduralWeightFactor
         var ranked = hits.indices.map { index in
             let hit = hits[index]
             let scale = procedural[index] ? factor : 1

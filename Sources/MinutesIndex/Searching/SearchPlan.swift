@@ -46,13 +46,13 @@ struct SearchPlan {
     /// The plan for `request`, whose matches are `matching`.
     /// - Parameters:
     ///   - weighsDownProcedural: whether procedural items rank below substantive ones (a ranked
-    ///     search that does not leave them out).
+    ///     search that does not leave them out), keeping `proceduralFactor` of their weight.
     ///   - mayRerank: whether a one-pass rerank is allowed (tests turn it off to compare).
-    init(request: SearchRequest, matching: Query, weighsDownProcedural: Bool, backend: SearchBackend,
-         mayRerank: Bool, offersCorrection: Bool) {
+    init(request: SearchRequest, matching: Query, weighsDownProcedural: Bool, proceduralFactor: Double = Schema.ranking.proceduralFactor,
+         backend: SearchBackend, mayRerank: Bool, offersCorrection: Bool) {
         self.request = request
         self.matching = matching
-        ranking = weighsDownProcedural ? ProceduralWeighting.split(matching) : matching
+        ranking = weighsDownProcedural ? ProceduralWeighting.split(matching, factor: proceduralFactor) : matching
         if case .index = backend {
             reranksPage = mayRerank && weighsDownProcedural && !request.collapseByMeeting
         } else {

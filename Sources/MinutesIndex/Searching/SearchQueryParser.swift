@@ -55,7 +55,7 @@ final class SearchQueryParser {
     /// them out, filtered; with the ranking preferences that add weight and never restrict:
     /// items with a resolution when the query asked for decisions, the words near each other.
     func query(for request: SearchRequest, over database: Database, acronyms: AcronymExpander.Synonyms,
-               matching words: WordMatching = .allWords) throws -> Query {
+               ranking: RankingSettings = Schema.ranking, matching words: WordMatching = .allWords) throws -> Query {
         let understood = QueryUnderstanding.understand(request.queryText)
         let text = understood.text
         var query = try parse(text, over: database)
@@ -69,15 +69,19 @@ final class SearchQueryParser {
            let alternative = try? parse(expanded, over: database, flags: Self.flags) {
             // What only the acronym's other form finds ranks below what the query finds as
             // written: the branches are disjoint, and the second keeps a fraction of its weight.
-            query = Query(.or, [query, Query(scaling: alternative.andNot(query), by: Schema.acronymWeightFactor)])
+            query = Query(.or, [query, Query(scaling: alternative.andNot(query), by: ranking.acronymFactor)])
         }
-        if let words = understood.words, (2...6).contains(words.count) {
+        if let words = understood.words, (2...6).contains(words.count), ranking.proximityFactor > 0 {
             // The words near each other outrank the words scattered over a long report.
-            let near = try Query(combining: .near, words.map { Query(term: $0.lowercased()) }, window: Schema.proximityWindow)
-            query = Query(.andMaybe, [query, Query(scaling: near, by: Schema.proximityFactor)])
+            let near = try Query(combining: .near, words.map { Query(term: $0.lowercased()) },
+                                 window: max(ranking.proximityWindow, words.count))
+            query = Query(.andMaybe, [query, Query(scaling: near, by: ranking.proximityFactor)])
         }
-        if understood.prefersResolutions {
-            query = Query(.andMaybe, [query, Query(scaling: Query(term: Schema.hasResolution.prefix), by: Schema.resolutionPreference)])
+        if understood.prefersResolutions, ranking.resolutionPreference > 0 {
+            // `XRES` is a boolean term (no wdf, so no BM25 weight of its own): the items holding
+            // it get a fixed weight instead.
+            let resolved = Query(.and, [Query(term: Schema.hasResolution.prefix), try .fixedWeight(ranking.resolutionPreference)])
+            query = Query(.andMaybe, [query, resolved])
         }
         if request.filters.excludeProcedural {
             query = query.andNot(Query(term: ItemKind.procedural.term))

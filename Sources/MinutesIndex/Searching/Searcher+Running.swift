@@ -6,7 +6,7 @@ import Xapian
 extension Searcher {
     /// The answer to `request`, with "did you mean" when it finds few hits and may offer one.
     func answer(_ request: SearchRequest, offeringCorrection: Bool) throws -> SearchResponse {
-        var matching = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms)
+        var matching = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms, ranking: ranking)
         // A plain query of several words that few items hold all of matches any of them, the
         // items with more of them first ("persistent absence" finds the absences update, which
         // never says "persistent").
@@ -15,17 +15,17 @@ extension Searcher {
         let severalWords = (QueryUnderstanding.understand(request.queryText).words?.count ?? 0) >= 2
         var relaxes = false
         if request.sort == .relevance, severalWords, !backend.answersNothing {
-            let count = try matchCount(matching, upTo: Schema.anyWordsThreshold)
-            relaxes = try count < Schema.anyWordsThreshold && !(offeringCorrection && correctionFindsMore(than: count, for: request))
+            let count = try matchCount(matching, upTo: ranking.anyWordsThreshold)
+            relaxes = try count < ranking.anyWordsThreshold && !(offeringCorrection && correctionFindsMore(than: count, for: request))
         }
         if relaxes {
-            matching = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms, matching: .anyWords)
+            matching = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms, ranking: ranking, matching: .anyWords)
         }
         // Standing business is weighed down per document (ProceduralWeighting). A boost term on
         // substantive items cannot do this under BM25 (a term on nearly every item has almost no
         // weight), and a low wdf for procedural text only nudges them.
         let plan = SearchPlan(request: request, matching: matching,
-                              weighsDownProcedural: request.weighsDownProcedural,
+                              weighsDownProcedural: request.weighsDownProcedural, proceduralFactor: ranking.proceduralFactor,
                               backend: backend, mayRerank: reranksProceduralItems,
                               offersCorrection: offeringCorrection && !request.queryText.isEmpty)
         var response = try run(plan)
@@ -46,10 +46,10 @@ extension Searcher {
     /// Whether the query's spelling correction holds all its words in more items than `count`.
     private func correctionFindsMore(than count: Int, for request: SearchRequest) throws -> Bool {
         guard let corrected = try queryParser.spellingCorrection(of: request.queryText, over: database),
-              corrected != request.queryText else { return false }
+              SpellingCorrection.isWorthOffering(corrected, for: request.queryText) else { return false }
         var correctedRequest = request
         correctedRequest.query = corrected
-        let query = try queryParser.query(for: correctedRequest, over: database, acronyms: acronymSynonyms)
+        let query = try queryParser.query(for: correctedRequest, over: database, acronyms: acronymSynonyms, ranking: ranking)
         return try matchCount(query, upTo: count + 1) > count
     }
 
@@ -80,7 +80,7 @@ extension Searcher {
     func makeEnquire(_ query: Query, for request: SearchRequest, collapsing: Bool) -> Enquire {
         let enquire = Enquire(database: database)
         enquire.query = query
-        enquire.setWeightingScheme(weighting)
+        enquire.setWeightingScheme(ranking.weighting)
         let dateSlot = Schema.date.slot!
         switch request.sort {
         case .relevance: enquire.sortByRelevanceThenValue(dateSlot, descending: true)
@@ -110,7 +110,8 @@ extension Searcher {
         }
         let depth = ProceduralWeighting.depth(for: request)
         let mset = try enquire.mset(offset: 0, limit: depth, checkAtLeast: checkAtLeast)
-        if let reranked = try ProceduralWeighting.page(of: mset, depth: depth, request: request, database: database) {
+        if let reranked = try ProceduralWeighting.page(of: mset, depth: depth, request: request, factor: ranking.proceduralFactor,
+                                                        database: database) {
             return Page(counted: mset, documents: mset, ranked: reranked)
         }
         // A fresh Enquire: the facet spies have counted already.
@@ -137,7 +138,8 @@ extension Searcher {
     /// Offers the spelling-corrected query when it finds more than the query as typed.
     private func offerCorrection(for request: SearchRequest, in response: inout SearchResponse) throws {
         let text = request.queryText
-        guard let corrected = try queryParser.spellingCorrection(of: text, over: database), corrected != text else { return }
+        guard let corrected = try queryParser.spellingCorrection(of: text, over: database),
+              SpellingCorrection.isWorthOffering(corrected, for: text) else { return }
         var correctedRequest = request
         correctedRequest.query = corrected
         correctedRequest.facets = []  // only its total is needed

@@ -20,8 +20,8 @@ public final class Searcher {
     let decoder = JSONDecoder()
     /// Built once: the parser's prefixes and field processors come from ``Schema``.
     let queryParser: SearchQueryParser
-    /// The weighting of ranked searches; ``Schema/weighting`` unless an evaluation tries another.
-    var weighting: WeightingScheme = Schema.weighting
+    /// What orders ranked searches: ``Schema/ranking`` unless an evaluation tries other settings.
+    public var ranking = Schema.ranking
     /// When facets are counted over a sample of the matches rather than all of them.
     public var facetSampling = FacetSampling.standard
     /// Facet slots in memory, shared by the searchers of one index (``ReaderPool`` gives its

@@ -162,7 +162,12 @@ struct ItemSplitter {
         var content = 0
         // The title may open the section ("MINUTES OF THE PLANNING COMMITTEE MEETING HELD ON: …"),
         // its label just above it.
-        let labelStart = lines[..<range.lowerBound].indices.reversed().filter { lines[$0].isContent }.prefix(2).last ?? range.lowerBound
+        var labelStart = range.lowerBound
+        var above = 0
+        while labelStart > 0, above < 2 {
+            labelStart -= 1
+            if lines[labelStart].isContent { above += 1 }
+        }
         for i in labelStart...range.upperBound where lines[i].isContent {
             content += 1
             let lower = lines[i].lower

@@ -17,9 +17,18 @@ extension Quorum {
         @Flag(help: "Print the report as JSON.")
         var json = false
 
+        @Option(name: .customLong("set"), help: ArgumentHelp(
+            "Ranking settings to try instead of the defaults, name=value separated by commas: \(RankingSettings.names.joined(separator: ", ")).",
+            valueName: "SETTINGS"))
+        var settings: String?
+
         func run() throws {
-            let report = try RelevanceEvaluation(contentsOf: URL(fileURLWithPath: file)).run(with: Offline.searcher(options.index))
-            print(json ? try JSONOutput.encode(report) : report.summary)
+            let searcher = try Offline.searcher(options.index)
+            if let settings {
+                do { searcher.ranking = try searcher.ranking.applying(settings) } catch { throw ValidationError("--set: \(error)") }
+            }
+            let report = try RelevanceEvaluation(contentsOf: URL(fileURLWithPath: file)).run(with: searcher)
+            print(json ? try JSONOutput.encode(report) : report.table)
         }
     }
 }
