@@ -2,7 +2,7 @@
 // process, or through quorumd's Unix socket from many concurrent clients, and prints
 // latencies as JSON. A benchmark tool, not part of the product.
 //
-//   quorum-bench inprocess --index DIR --mix MIX.json [--rounds N]
+//   quorum-bench inprocess --index DIR --mix MIX.json [--rounds N] [--set k1=1.2,proximity=0]
 //   quorum-bench socket --socket PATH --mix MIX.json --clients C [--seconds S]
 //
 // MIX.json is a list of {"category", "q", "from", "to", "facets", "sort", "exact", "path"} written by
@@ -92,6 +92,10 @@ case "inprocess":
     let rounds = Int(option("rounds", in: arguments) ?? "3") ?? 3
     let searcher: Searcher
     do { searcher = try Searcher(path: index) } catch { fail("cannot open \(index): \(error)") }
+    if let settings = option("set", in: arguments) {
+        // Ranking settings other than the defaults (`quorum eval --set`'s names), to time what each costs.
+        do { searcher.ranking = try searcher.ranking.applying(settings) } catch { fail("--set: \(error)") }
+    }
     searcher.valueColumns = ValueColumns()  // as quorumd's searchers have
     let requests = mix.map(\.request)
     for request in requests { _ = try? searcher.search(request) }  // warm the caches once

@@ -22,6 +22,11 @@ public struct RankingSettings: Sendable, Equatable {
     public var proximityFactor = 0.5
     /// The span, in words, within which a plain query's words count as near.
     public var proximityWindow = 8
+    /// The preference applies to queries whose words all stand in fewer items than this: it
+    /// reads each candidate's word positions, which over tens of thousands of matches cost more
+    /// than the search (p99 ×8 at 100k items, Benchmarks/RESULTS.md), and among so many the
+    /// words' weights already rank well.
+    public var proximityMatchLimit = 200
     /// Below this many all-words matches, a plain query of several words matches any of them.
     public var anyWordsThreshold = 10
 
@@ -46,6 +51,7 @@ public struct RankingSettings: Sendable, Equatable {
             case "resolution": settings.resolutionPreference = value
             case "proximity": settings.proximityFactor = value
             case "window": settings.proximityWindow = Int(value)
+            case "proximity-limit": settings.proximityMatchLimit = Int(value)
             case "any-words": settings.anyWordsThreshold = Int(value)
             default: throw .unknown(parts[0])
             }
@@ -54,7 +60,7 @@ public struct RankingSettings: Sendable, Equatable {
     }
 
     /// The names ``applying(_:)`` knows.
-    public static let names = ["k1", "b", "procedural", "acronym", "resolution", "proximity", "window", "any-words"]
+    public static let names = ["k1", "b", "procedural", "acronym", "resolution", "proximity", "window", "proximity-limit", "any-words"]
 }
 
 /// A ranking setting that cannot be applied.

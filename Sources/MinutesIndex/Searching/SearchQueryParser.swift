@@ -54,8 +54,11 @@ final class SearchQueryParser {
     /// with the other forms of its acronyms (weighed down), less procedural items when it leaves
     /// them out, filtered; with the ranking preferences that add weight and never restrict:
     /// items with a resolution when the query asked for decisions, the words near each other.
+    /// - Parameter nearness: whether the words near each other add weight (the searcher decides,
+    ///   from how many items hold them all).
     func query(for request: SearchRequest, over database: Database, acronyms: AcronymExpander.Synonyms,
-               ranking: RankingSettings = Schema.ranking, matching words: WordMatching = .allWords) throws -> Query {
+               ranking: RankingSettings = Schema.ranking, matching words: WordMatching = .allWords,
+               nearness: Bool = false) throws -> Query {
         let understood = QueryUnderstanding.understand(request.queryText)
         let text = understood.text
         var query = try parse(text, over: database)
@@ -71,7 +74,7 @@ final class SearchQueryParser {
             // written: the branches are disjoint, and the second keeps a fraction of its weight.
             query = Query(.or, [query, Query(scaling: alternative.andNot(query), by: ranking.acronymFactor)])
         }
-        if let words = understood.words, (2...6).contains(words.count), ranking.proximityFactor > 0 {
+        if nearness, let words = understood.words, (2...6).contains(words.count), ranking.proximityFactor > 0 {
             // The words near each other outrank the words scattered over a long report.
             let near = try Query(combining: .near, words.map { Query(term: $0.lowercased()) },
                                  window: max(ranking.proximityWindow, words.count))

@@ -6,34 +6,50 @@ import Xapian
 extension Searcher {
     /// The answer to `request`, with "did you mean" when it finds few hits and may offer one.
     func answer(_ request: SearchRequest, offeringCorrection: Bool) throws -> SearchResponse {
-        var matching = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms, ranking: ranking)
+        let words = QueryUnderstanding.understand(request.queryText).words ?? []
+        let ranksWords = request.sort == .relevance && words.count >= 2 && !backend.answersNothing
+        // The words near each other add weight where few items hold the rarest of them: the
+        // preference reads each candidate's word positions (a term's frequency costs a lookup).
+        let nearness = ranksWords && words.map { database.termFrequency($0.lowercased()) }.min()! < ranking.proximityMatchLimit
+        let matching = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms, ranking: ranking,
+                                             nearness: nearness)
+        let plan = searchPlan(for: request, matching: matching, offeringCorrection: offeringCorrection)
+        var response = try run(plan)
         // A plain query of several words that few items hold all of matches any of them, the
         // items with more of them first ("persistent absence" finds the absences update, which
-        // never says "persistent").
-        // A query that few items hold because a word is misspelt keeps its own matches and is
-        // offered the correction instead ("elective home educaton").
-        let severalWords = (QueryUnderstanding.understand(request.queryText).words?.count ?? 0) >= 2
-        var relaxes = false
-        if request.sort == .relevance, severalWords, !backend.answersNothing {
-            let count = try matchCount(matching, upTo: ranking.anyWordsThreshold)
-            relaxes = try count < ranking.anyWordsThreshold && !(offeringCorrection && correctionFindsMore(than: count, for: request))
+        // never says "persistent"); a second pass, for those few queries only. One that few
+        // items hold because a word is misspelt keeps its own matches and is offered the
+        // correction instead ("elective home educaton").
+        if ranksWords, try holdsFewerThan(ranking.anyWordsThreshold, matching, bounds: response.totalBounds),
+           try !(offeringCorrection && correctionFindsMore(than: matchCount(matching, upTo: ranking.anyWordsThreshold), for: request)) {
+            let relaxed = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms, ranking: ranking,
+                                                matching: .anyWords)
+            response = try run(searchPlan(for: request, matching: relaxed, offeringCorrection: offeringCorrection))
+            response.matchedAnyWords = true
         }
-        if relaxes {
-            matching = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms, ranking: ranking, matching: .anyWords)
-        }
-        // Standing business is weighed down per document (ProceduralWeighting). A boost term on
-        // substantive items cannot do this under BM25 (a term on nearly every item has almost no
-        // weight), and a low wdf for procedural text only nudges them.
-        let plan = SearchPlan(request: request, matching: matching,
-                              weighsDownProcedural: request.weighsDownProcedural, proceduralFactor: ranking.proceduralFactor,
-                              backend: backend, mayRerank: reranksProceduralItems,
-                              offersCorrection: offeringCorrection && !request.queryText.isEmpty)
-        var response = try run(plan)
-        if relaxes { response.matchedAnyWords = true }
         if plan.offersCorrection, response.total < Self.fewHitsThreshold {
             try offerCorrection(for: request, in: &response)
         }
         return response
+    }
+
+    /// How a request whose matches are `matching` runs.
+    private func searchPlan(for request: SearchRequest, matching: Query, offeringCorrection: Bool) -> SearchPlan {
+        // Standing business is weighed down per document (ProceduralWeighting). A boost term on
+        // substantive items cannot do this under BM25 (a term on nearly every item has almost no
+        // weight), and a low wdf for procedural text only nudges them.
+        SearchPlan(request: request, matching: matching,
+                   weighsDownProcedural: request.weighsDownProcedural, proceduralFactor: ranking.proceduralFactor,
+                   backend: backend, mayRerank: reranksProceduralItems,
+                   offersCorrection: offeringCorrection && !request.queryText.isEmpty)
+    }
+
+    /// Whether `query` matches fewer than `threshold` items: what the page's bounds say when they
+    /// decide it, else counted (the same answer for any page and either form of the query).
+    private func holdsFewerThan(_ threshold: Int, _ query: Query, bounds: ClosedRange<Int>) throws -> Bool {
+        if bounds.upperBound < threshold { return true }
+        if bounds.lowerBound >= threshold { return false }
+        return try matchCount(query, upTo: threshold) < threshold
     }
 
     /// How many items `query` matches, counted up to `limit`: a pass that stops there.
