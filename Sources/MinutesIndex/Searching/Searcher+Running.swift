@@ -20,7 +20,10 @@ extension Searcher {
         // never says "persistent"); a second pass, for those few queries only. One that few
         // items hold because a word is misspelt keeps its own matches and is offered the
         // correction instead ("elective home educaton").
+        // Decided on the query without its filters, so that a facet's link (a year, a committee)
+        // gives as many items as its count said.
         if ranksWords, try holdsFewerThan(ranking.anyWordsThreshold, matching, bounds: response.totalBounds),
+           try fewHoldAllWords(unfiltered: request),
            try !(offeringCorrection && correctionFindsMore(than: matchCount(matching, upTo: ranking.anyWordsThreshold), for: request)) {
             let relaxed = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms, ranking: ranking,
                                                 matching: .anyWords)
@@ -50,6 +53,15 @@ extension Searcher {
         if bounds.upperBound < threshold { return true }
         if bounds.lowerBound >= threshold { return false }
         return try matchCount(query, upTo: threshold) < threshold
+    }
+
+    /// Whether fewer than the any-words threshold of items hold all the request's words, its
+    /// filters set aside.
+    private func fewHoldAllWords(unfiltered request: SearchRequest) throws -> Bool {
+        var unfiltered = request
+        unfiltered.filters = SearchFilters()
+        let query = try queryParser.query(for: unfiltered, over: database, acronyms: acronymSynonyms, ranking: ranking)
+        return try matchCount(query, upTo: ranking.anyWordsThreshold) < ranking.anyWordsThreshold
     }
 
     /// How many items `query` matches, counted up to `limit`: a pass that stops there.
