@@ -94,12 +94,14 @@ struct PreparedItems: Sendable {
         acronyms = Self.acronymDefinitions(in: records)
     }
 
-    /// The acronyms the items define, each pair once.
+    /// The acronyms the items define, each pair once: in their titles, text and resolutions, and
+    /// in their section's title (a report headed "Rotherham Education Strategic Partnership
+    /// (RESP) Update" defines it for every paper that says "RESP").
     private static func acronymDefinitions(in records: [ItemRecord]) -> [AcronymMiner.Definition] {
         var seen = Set<AcronymMiner.Definition>()
         var result: [AcronymMiner.Definition] = []
         for record in records {
-            for text in [record.item.title, record.text] + record.resolutions {
+            for text in [record.section.title, record.item.title, record.text] + record.resolutions {
                 for d in AcronymMiner.definitions(in: text) where seen.insert(d).inserted { result.append(d) }
             }
         }

@@ -29,7 +29,7 @@ public enum QueryUnderstanding {
     /// Words that open a question.
     static let questionOpeners: Set<String> = ["what", "when", "where", "who", "whom", "which", "why", "how", "were", "was",
                                                "did", "does", "do", "is", "are", "has", "have", "had", "can", "could",
-                                               "should", "will", "would", "whether", "list", "show", "find"]
+                                               "should", "will", "would", "whether"]
     /// Words that point at a decision rather than at a topic.
     static let decisionWords: Set<String> = ["decided", "decide", "decides", "decision", "decisions", "approved", "approve",
                                              "approves", "approval", "agreed", "agree", "agrees", "resolved", "resolve",
