@@ -31,3 +31,37 @@ import Testing
         }
     }
 }
+
+/// `explain=true`: the answer says how the query was read, and each hit which words it holds
+/// where and what factors its weight got, as the ranking applied them.
+@Suite struct SearchExplanationTests {
+    @Test func aQuestionIsExplainedAndEachHitSaysWhereItHoldsTheWords() throws {
+        let (index, searcher) = try CorpusIndex.build()
+        _ = index
+        var request = SearchRequest(query: "were the elective home education recommendations approved", limit: 5)
+        request.explains = true
+        let response = try searcher.search(request)
+        let explanation = try #require(response.explanation)
+        #expect(explanation.understood == "elective home education")
+        #expect(explanation.question)
+        #expect(explanation.decisionWords == ["recommendations", "approved"])
+        #expect(explanation.resolutionBonus == searcher.ranking.resolutionPreference)
+        #expect(!response.hits.isEmpty)
+        for hit in response.hits {
+            let why = try #require(hit.explanation)
+            #expect(why.words.map(\.word) == ["elective", "home", "education"])
+            #expect(why.words.allSatisfy { $0.inTitle || $0.inText }, "\(hit.id): an all-words match holds every word")
+            #expect(why.resolutionBonus == (hit.resolved ? explanation.resolutionBonus : 0))
+            #expect(why.weightKept == (hit.procedural ? searcher.ranking.proceduralFactor : 1))
+        }
+        // The draft policy's minute has every word in its title; the absences update only "education".
+        let policy = try #require(response.hits.first { $0.item.title == "DRAFT ELECTIVE HOME EDUCATION POLICY" }?.explanation)
+        #expect(policy.words.allSatisfy { $0.inTitle })
+        let absences = try #require(response.hits.first { $0.item.title == "ABSENCES FROM EDUCATION UPDATE" }?.explanation)
+        #expect(absences.words.map(\.inTitle) == [false, false, true])
+        let plain = try searcher.search(SearchRequest(query: "elective home education", limit: 5))
+        #expect(plain.explanation == nil && plain.hits.allSatisfy { $0.explanation == nil })
+        // The codec carries it.
+        #expect(try SearchRequest(queryItems: request.queryItems).explains)
+    }
+}

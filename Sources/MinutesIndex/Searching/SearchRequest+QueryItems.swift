@@ -12,13 +12,13 @@ import MinutesIngest
 /// | `committee`, `kind`, `person`, `facet` | repeatable |
 /// | `sort` | `relevance`, `date` or `-date` |
 /// | `offset`, `limit` | whole numbers |
-/// | `resolved`, `exact` | `true` or `false` (`1`, `0`) |
+/// | `resolved`, `exact`, `explain` | `true` or `false` (`1`, `0`) |
 /// | `collapse` | `meeting` |
 /// | `procedural` | `include` or `exclude` |
 extension SearchRequest {
     /// The parameter names a search understands.
     public enum Parameter: String, CaseIterable, Sendable {
-        case q, from, to, committee, kind, person, facet, sort, offset, limit, resolved, collapse, procedural, exact
+        case q, from, to, committee, kind, person, facet, sort, offset, limit, resolved, collapse, procedural, exact, explain
     }
 
     /// The request as query items, in ``Parameter``'s order, defaults left out.
@@ -39,6 +39,7 @@ extension SearchRequest {
         if collapseByMeeting { add(.collapse, "meeting") }
         if filters.excludeProcedural { add(.procedural, "exclude") }
         if exactCounts { add(.exact, "true") }
+        if explains { add(.explain, "true") }
         return items
     }
 
@@ -75,6 +76,7 @@ extension SearchRequest {
             sort: try reader.one(.sort, as: "relevance, date or -date", SearchOrder.init(rawValue:)) ?? .relevance,
             offset: try reader.integer(.offset) ?? 0, limit: try reader.integer(.limit) ?? Self.defaultLimit,
             collapseByMeeting: try reader.choice(.collapse, ["meeting"]) != nil, exactCounts: try reader.flag(.exact))
+        explains = try reader.flag(.explain)
         try validate()
     }
 

@@ -33,6 +33,8 @@ public struct SearchRequest: Sendable, Hashable {
     /// Count facets and the total over every match, however many (by default a search with
     /// very many matches estimates them from a sample: ``FacetSampling``).
     public var exactCounts: Bool
+    /// Say why each hit ranks where it does (``SearchResponse/explanation``, ``SearchHit/explanation``).
+    public var explains = false
 
     /// A request with these values; the defaults ask for the first ten items of everything, best first.
     public init(query: String = "", filters: SearchFilters = SearchFilters(), facets: [Facet] = [],

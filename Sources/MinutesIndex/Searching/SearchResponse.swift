@@ -25,6 +25,8 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     /// Set when few items hold all the words of a plain query, so the hits are items holding
     /// any of them, the items with more of them first.
     public var matchedAnyWords = false
+    /// With `explain=true`: how the query was read and weighed.
+    public var explanation: QueryExplanation?
     /// When searching shards: which answered. A shard that did not makes the answer degraded.
     public var shards: ShardSummary?
     /// Whether some shard did not answer, so hits and counts may be incomplete.
@@ -38,6 +40,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         case parsedQuery = "parsed_query"
         case sampleRate = "sample_rate"
         case matchedAnyWords = "matched_any_words"
+        case explanation
     }
 
     public init(from decoder: Decoder) throws {
@@ -53,6 +56,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         parsedQuery = try c.decodeIfPresent(String.self, forKey: .parsedQuery) ?? ""
         shards = try c.decodeIfPresent(ShardSummary.self, forKey: .shards)
         matchedAnyWords = try c.decodeIfPresent(Bool.self, forKey: .matchedAnyWords) ?? false
+        explanation = try c.decodeIfPresent(QueryExplanation.self, forKey: .explanation)
     }
 
     /// An answer with these values, neither sampled nor from shards.
@@ -78,6 +82,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         try c.encodeIfPresent(correctedTotal, forKey: .correctedTotal)
         try c.encode(parsedQuery, forKey: .parsedQuery)
         if matchedAnyWords { try c.encode(true, forKey: .matchedAnyWords) }
+        try c.encodeIfPresent(explanation, forKey: .explanation)
         if let shards {
             try c.encode(shards.isDegraded, forKey: .degraded)
             try c.encode(shards, forKey: .shards)
@@ -132,9 +137,11 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var procedural: Bool
     /// With collapsing by meeting: how many other matching items the meeting has.
     public var collapsedCount: Int?
+    /// With `explain=true`: which words it holds where, and the factors its weight got.
+    public var explanation: HitExplanation?
 
     enum CodingKeys: String, CodingKey {
-        case id, rank, percent, weight, committee, section, item, snippet, source, meeting, resolved, resolutions, procedural
+        case id, rank, percent, weight, committee, section, item, snippet, source, meeting, resolved, resolutions, procedural, explanation
         case meetingDate = "meeting_date"
         case collapsedCount = "collapsed_count"
     }

@@ -33,6 +33,7 @@ extension Searcher {
         if plan.offersCorrection, response.total < Self.fewHitsThreshold {
             try offerCorrection(for: request, in: &response)
         }
+        if request.explains { try explain(&response, for: request, proximity: nearness && !response.matchedAnyWords) }
         return response
     }
 
@@ -171,6 +172,7 @@ extension Searcher {
         var correctedRequest = request
         correctedRequest.query = corrected
         correctedRequest.facets = []  // only its total is needed
+        correctedRequest.explains = false
         correctedRequest.offset = 0
         let alternative = try answer(correctedRequest, offeringCorrection: false)
         if alternative.total > response.total {

@@ -67,6 +67,9 @@ extension Quorum {
         @Flag(help: "Print JSON: total, hits and facets.")
         var json = false
 
+        @Flag(help: "Say why each hit ranks where it does: how the query was read, which words each hit holds in its title or text, and the factors applied.")
+        var explain = false
+
         func validate() throws {
             _ = try makeRequest()
         }
@@ -88,6 +91,12 @@ extension Quorum {
         }
 
         private func makeRequest() throws -> SearchRequest {
+            var request = try makeUnexplainedRequest()
+            request.explains = explain
+            return request
+        }
+
+        private func makeUnexplainedRequest() throws -> SearchRequest {
             if since != nil && from != nil {
                 throw ValidationError("Give --since or --from, not both.")
             }

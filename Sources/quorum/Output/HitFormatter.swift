@@ -32,6 +32,7 @@ struct HitFormatter {
         if let corrected = response.correctedQuery {
             out += "Did you mean: \(bold(corrected))\n"
         }
+        if let explanation = response.explanation { out += Self.describe(explanation, parsed: response.parsedQuery) }
         if grouped {
             for meeting in MeetingGroup.groups(of: response.hits) {
                 out += "\n\(bold("\(meeting.date)  \(meeting.committee)"))\n"
@@ -69,7 +70,31 @@ struct HitFormatter {
             out += "\(indent)\(short.replacingOccurrences(of: "\n", with: " "))\n"
         }
         out += "\(indent)\(displayPath(hit.source.path)):\(hit.source.firstLine)-\(hit.source.lastLine)  id \(hit.id)\n"
+        if let explanation = hit.explanation { out += indent + Self.describe(explanation, weight: hit.weight) + "\n" }
         return out
+    }
+
+    /// `--explain`'s lines on how the query was read and weighed.
+    static func describe(_ e: QueryExplanation, parsed: String) -> String {
+        var lines = ["searched for: \(e.understood)" + (e.question ? " (a question: its content words)" : "")]
+        if !e.decisionWords.isEmpty {
+            lines.append("decision words \(e.decisionWords.joined(separator: ", ")): items with a resolution +\(e.resolutionBonus)")
+        }
+        if e.matchedAnyWords { lines.append("few items hold every word: any of them, the items with more of them first") }
+        if e.proximity { lines.append("the words within reach of each other: ×\(e.proximityFactor) of their weight again") }
+        lines.append(String(format: "BM25 k1 %.2g b %.2g; procedural items keep ×%.2g of their weight", e.k1, e.b, e.proceduralFactor))
+        lines.append("Xapian: \(parsed)")
+        return lines.map { "  " + $0 + "\n" }.joined()
+    }
+
+    /// `--explain`'s line under a hit: its weight, which words it holds where, its factors.
+    static func describe(_ e: HitExplanation, weight: Double) -> String {
+        var parts = [String(format: "weight %.2f", weight)]
+        let words = e.words.map { w in "\(w.word) in \(w.inTitle && w.inText ? "title+text" : w.inTitle ? "title" : w.inText ? "text" : "neither")" }
+        if !words.isEmpty { parts.append(words.joined(separator: ", ")) }
+        if e.weightKept < 1 { parts.append(String(format: "procedural ×%.2g", e.weightKept)) }
+        if e.resolutionBonus > 0 { parts.append(String(format: "resolution +%.2g", e.resolutionBonus)) }
+        return "why: " + parts.joined(separator: "; ")
     }
 
     func format(_ record: ItemRecord) -> String {
