@@ -22,6 +22,23 @@ import Testing
         #expect(mined("Education Health and Care Plans (EHCPs) were issued") == ["EHCP=Education Health and Care Plans"])
     }
 
+    @Test func anAcronymUsedBareAndSpelledOutElsewhereInTheFile() {
+        let texts = [
+            "The Joint Policing Committee met in the Council Chamber.",
+            "Members asked that the JPC write to the Minister. The JPC agreed.",
+            "Training for Looked After Children with attachment issues was noted.",
+            "LAC reviews were up to date. The Cabinet Office Briefing Room was mentioned once.",
+            "CC and County Council, Chairman and Clerk: two letters are too few to pair.",
+        ]
+        let found = AcronymMiner.definitionsByUse(in: texts, besides: [])
+        #expect(found == [.init(acronym: "JPC", expansion: "Joint Policing Committee"),
+                          .init(acronym: "LAC", expansion: "Looked After Children")])
+        // Already defined in brackets: left to that definition.
+        #expect(AcronymMiner.definitionsByUse(in: texts, besides: ["JPC", "LAC"]).isEmpty)
+        // The tail of a longer capitalised phrase is not the phrase ("Greater Joint Policing Committee" for JPC).
+        #expect(AcronymMiner.definitionsByUse(in: ["The Greater Joint Policing Committee met.", "The JPC agreed."], besides: []).isEmpty)
+    }
+
     @Test func theReverseForm() {
         #expect(mined("Numbers in EHE (Elective Home Education) rose.") == ["EHE=Elective Home Education"])
     }

@@ -61,6 +61,67 @@ enum AcronymMiner {
         return found
     }
 
+    /// Acronyms a document uses bare and spells out elsewhere in capitals, with no bracket to
+    /// tie them: "the JPC" and "the Joint Policing Committee", "LAC" and "Looked After Children"
+    /// in one file. Each bare acronym in capitals (3–6 letters: two are too often something else,
+    /// "CC" a county councillor) not in `defined` takes the phrase
+    /// of capitalised words (small words between them may give no initial) whose initials spell
+    /// it, standing alone (no capitalised word either side), found most often; a tie takes none.
+    static func definitionsByUse(in texts: [String], besides defined: Set<String>) -> [Definition] {
+        var bare = Set<String>()
+        var tokenized: [[Substring]] = []
+        for text in texts {
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+            tokenized.append(words)
+            for word in words {
+                let token = word.trimmingCharacters(in: .punctuationCharacters)
+                if (3...6).contains(token.count), token.allSatisfy({ $0.isASCII && $0.isUppercase }), !defined.contains(token) {
+                    bare.insert(token)
+                }
+            }
+        }
+        guard !bare.isEmpty else { return [] }
+        var counts: [String: [String: Int]] = [:]
+        func isCapitalised(_ word: Substring) -> Bool {
+            guard let first = word.first, first.isUppercase, word.count >= 2 else { return false }
+            return word.dropFirst().contains { $0.isLowercase }  // "Looked", not "LAC"
+        }
+        for words in tokenized {
+            for start in words.indices where isCapitalised(words[start]) {
+                // Not the tail of a longer capitalised phrase ("The" opening a sentence is no part of one).
+                if start > 0, isCapitalised(words[start - 1]), !words[start - 1].last!.isPunctuation,
+                   !connectors.contains(words[start - 1].lowercased()) { continue }
+                var letters = ""
+                var next = start, end = start  // `end`: just after the last capitalised word
+                var content = 0
+                while next < words.count, letters.count < 6 {
+                    let word = words[next]
+                    let bareWord = word.trimmingCharacters(in: .punctuationCharacters)
+                    if connectors.contains(bareWord), content > 0 { next += 1; continue }
+                    guard isCapitalised(Substring(bareWord)) else { break }
+                    letters.append(bareWord.first!)
+                    content += 1
+                    next += 1
+                    end = next
+                    if word.last!.isPunctuation { break }  // "Committee," ends the phrase
+                }
+                guard content >= 2 else { continue }
+                // Standing alone: the next word is no capitalised word that would lengthen it.
+                let last = words[end - 1]
+                if end < words.count, !last.last!.isPunctuation, isCapitalised(words[end]) { continue }
+                let acronym = letters.uppercased()
+                guard bare.contains(acronym) else { continue }
+                let phrase = words[start..<end].map { $0.trimmingCharacters(in: .punctuationCharacters) }.joined(separator: " ")
+                counts[acronym, default: [:]][phrase, default: 0] += 1
+            }
+        }
+        return counts.sorted { $0.key < $1.key }.compactMap { acronym, phrases in
+            let ranked = phrases.sorted { $0.value > $1.value }
+            if ranked.count > 1, ranked[0].value == ranked[1].value { return nil }
+            return Definition(acronym: acronym, expansion: ranked[0].key)
+        }
+    }
+
     /// The acronym's letters (lower-cased) when `text` looks like one: 2–10 letters, starting
     /// with a capital, at least two capitals; a plural "s" is dropped ("EHCPs").
     static func acronymLetters<S: StringProtocol>(_ text: S) -> (acronym: String, letters: [Character])? {

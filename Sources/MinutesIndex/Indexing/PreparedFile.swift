@@ -100,11 +100,16 @@ struct PreparedItems: Sendable {
     private static func acronymDefinitions(in records: [ItemRecord]) -> [AcronymMiner.Definition] {
         var seen = Set<AcronymMiner.Definition>()
         var result: [AcronymMiner.Definition] = []
+        var texts: [String] = []
         for record in records {
             for text in [record.section.title, record.item.title, record.text] + record.resolutions {
+                texts.append(text)
                 for d in AcronymMiner.definitions(in: text) where seen.insert(d).inserted { result.append(d) }
             }
         }
+        // Acronyms the file uses bare and spells out in capitals elsewhere, with no bracket.
+        let defined = Set(result.map(\.acronym))
+        for d in AcronymMiner.definitionsByUse(in: texts, besides: defined) where seen.insert(d).inserted { result.append(d) }
         return result
     }
 }
