@@ -68,26 +68,36 @@ enum AcronymMiner {
     /// of capitalised words (small words between them may give no initial) whose initials spell
     /// it, standing alone (no capitalised word either side), found most often; a tie takes none.
     static func definitionsByUse(in texts: [String], besides defined: Set<String>) -> [Definition] {
+        // Every word of the file passes here: a byte test finds the capitals before any string work.
+        func trimmed(_ word: Substring) -> Substring {
+            guard let first = word.firstIndex(where: { $0.isLetter || $0.isNumber }),
+                  let last = word.lastIndex(where: { $0.isLetter || $0.isNumber }) else { return word.prefix(0) }
+            return word[first...last]
+        }
         var bare = Set<String>()
         var tokenized: [[Substring]] = []
         for text in texts {
             let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
             tokenized.append(words)
-            for word in words {
-                let token = word.trimmingCharacters(in: .punctuationCharacters)
-                if (3...6).contains(token.count), token.allSatisfy({ $0.isASCII && $0.isUppercase }), !defined.contains(token) {
-                    bare.insert(token)
+            for word in words where word.utf8.count <= 8 {
+                var capitals = 0, other = false
+                for b in word.utf8 {
+                    if b >= 65 && b <= 90 { capitals += 1 } else if (b >= 97 && b <= 122) || b >= 128 || (b >= 48 && b <= 57) { other = true; break }
                 }
+                guard !other, (3...6).contains(capitals) else { continue }
+                let token = String(trimmed(word))
+                if token.utf8.count == capitals, !defined.contains(token) { bare.insert(token) }
             }
         }
         guard !bare.isEmpty else { return [] }
+        let initials = Set(bare.compactMap(\.first))
         var counts: [String: [String: Int]] = [:]
         func isCapitalised(_ word: Substring) -> Bool {
             guard let first = word.first, first.isUppercase, word.count >= 2 else { return false }
             return word.dropFirst().contains { $0.isLowercase }  // "Looked", not "LAC"
         }
         for words in tokenized {
-            for start in words.indices where isCapitalised(words[start]) {
+            for start in words.indices where words[start].first.map(initials.contains) == true && isCapitalised(words[start]) {
                 // Not the tail of a longer capitalised phrase ("The" opening a sentence is no part of one).
                 if start > 0, isCapitalised(words[start - 1]), !words[start - 1].last!.isPunctuation,
                    !connectors.contains(words[start - 1].lowercased()) { continue }
@@ -96,9 +106,9 @@ enum AcronymMiner {
                 var content = 0
                 while next < words.count, letters.count < 6 {
                     let word = words[next]
-                    let bareWord = word.trimmingCharacters(in: .punctuationCharacters)
-                    if connectors.contains(bareWord), content > 0 { next += 1; continue }
-                    guard isCapitalised(Substring(bareWord)) else { break }
+                    let bareWord = trimmed(word)
+                    if content > 0, bareWord.first.map({ $0.isLowercase }) == true, connectors.contains(String(bareWord)) { next += 1; continue }
+                    guard isCapitalised(bareWord) else { break }
                     letters.append(bareWord.first!)
                     content += 1
                     next += 1
@@ -111,7 +121,7 @@ enum AcronymMiner {
                 if end < words.count, !last.last!.isPunctuation, isCapitalised(words[end]) { continue }
                 let acronym = letters.uppercased()
                 guard bare.contains(acronym) else { continue }
-                let phrase = words[start..<end].map { $0.trimmingCharacters(in: .punctuationCharacters) }.joined(separator: " ")
+                let phrase = words[start..<end].map { String(trimmed($0)) }.joined(separator: " ")
                 counts[acronym, default: [:]][phrase, default: 0] += 1
             }
         }

@@ -101,8 +101,11 @@ struct PreparedItems: Sendable {
         var seen = Set<AcronymMiner.Definition>()
         var result: [AcronymMiner.Definition] = []
         var texts: [String] = []
+        var sectionTitles = Set<String>()
         for record in records {
             for text in [record.section.title, record.item.title, record.text] + record.resolutions {
+                // A section's title once, not once for each of its items.
+                if text == record.section.title, !sectionTitles.insert(text).inserted { continue }
                 texts.append(text)
                 for d in AcronymMiner.definitions(in: text) where seen.insert(d).inserted { result.append(d) }
             }
