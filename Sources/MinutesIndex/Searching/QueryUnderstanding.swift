@@ -43,7 +43,7 @@ public enum QueryUnderstanding {
                                                "had", "it", "its", "their", "they", "we", "our", "us", "i", "me", "my", "you",
                                                "can", "could", "should", "will", "would", "whether", "made", "make", "taken",
                                                "take", "say", "said", "tell", "list", "show", "find", "all", "ever", "yet",
-                                               "been", "get", "got", "happened", "happen", "latest", "last", "so", "far",
+                                               "get", "got", "happened", "happen", "latest", "last", "so", "far",
                                                "if", "not", "into", "over", "under", "up"]
 
     /// The understood form of `text` (trimmed already).

@@ -22,9 +22,9 @@ extension Searcher {
         // correction instead ("elective home educaton").
         // Decided on the query without its filters, so that a facet's link (a year, a committee)
         // gives as many items as its count said.
-        if ranksWords, try holdsFewerThan(ranking.anyWordsThreshold, matching, bounds: response.totalBounds),
-           try fewHoldAllWords(unfiltered: request),
-           try !(offeringCorrection && correctionFindsMore(than: matchCount(matching, upTo: ranking.anyWordsThreshold), for: request)) {
+        if ranksWords, let count = try matchCount(matching, ifFewerThan: ranking.anyWordsThreshold, bounds: response.totalBounds),
+           try request.filters == SearchFilters() || fewHoldAllWords(unfiltered: request),
+           try !(offeringCorrection && correctionFindsMore(than: count, for: request)) {
             let relaxed = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms, ranking: ranking,
                                                 matching: .anyWords)
             response = try run(searchPlan(for: request, matching: relaxed, offeringCorrection: offeringCorrection))
@@ -48,16 +48,18 @@ extension Searcher {
                    offersCorrection: offeringCorrection && !request.queryText.isEmpty)
     }
 
-    /// Whether `query` matches fewer than `threshold` items: what the page's bounds say when they
-    /// decide it, else counted (the same answer for any page and either form of the query).
-    private func holdsFewerThan(_ threshold: Int, _ query: Query, bounds: ClosedRange<Int>) throws -> Bool {
-        if bounds.upperBound < threshold { return true }
-        if bounds.lowerBound >= threshold { return false }
-        return try matchCount(query, upTo: threshold) < threshold
+    /// How many items `query` matches when that is fewer than `threshold`, else nil: what the
+    /// page's bounds say when they settle it, else counted in a pass that stops at `threshold`
+    /// (the same answer for any page and either form of the query).
+    private func matchCount(_ query: Query, ifFewerThan threshold: Int, bounds: ClosedRange<Int>) throws -> Int? {
+        if bounds.lowerBound >= threshold { return nil }
+        if bounds.upperBound < threshold, bounds.lowerBound == bounds.upperBound { return bounds.upperBound }
+        let count = try matchCount(query, upTo: threshold)
+        return count < threshold ? count : nil
     }
 
     /// Whether fewer than the any-words threshold of items hold all the request's words, its
-    /// filters set aside.
+    /// filters set aside (the caller's own count serves when it has none).
     private func fewHoldAllWords(unfiltered request: SearchRequest) throws -> Bool {
         var unfiltered = request
         unfiltered.filters = SearchFilters()
