@@ -89,10 +89,18 @@ enum LineNormaliser {
         }
         guard !pieces.isEmpty else { return [line] }
         pieces.append(rest)
+        return separated(pieces, of: line)
+    }
+
+    /// The pieces of a line broken up, as lines of their own with a blank line between them,
+    /// each keeping the line's number; empty pieces are dropped.
+    private static func separated<S: StringProtocol>(_ pieces: [S], of line: SourceLine) -> [SourceLine] {
         var result: [SourceLine] = []
         for piece in pieces {
+            let text = TextScanning.collapseSpaces(piece)
+            guard !text.isEmpty else { continue }
             if !result.isEmpty { result.append(made(line, "")) }
-            result.append(made(line, TextScanning.collapseSpaces(piece)))
+            result.append(made(line, text))
         }
         return result
     }
@@ -143,15 +151,10 @@ enum LineNormaliser {
         var starts = matches.map(\.range.location).filter { $0 > 0 }
         guard !starts.isEmpty else { return [line] }
         starts.insert(0, at: 0)
-        var result: [SourceLine] = []
-        for (n, start) in starts.enumerated() {
-            let end = n + 1 < starts.count ? starts[n + 1] : ns.length
-            let piece = TextScanning.collapseSpaces(ns.substring(with: NSRange(location: start, length: end - start)))
-            guard !piece.isEmpty else { continue }
-            if !result.isEmpty { result.append(made(line, "")) }
-            result.append(made(line, piece))
+        let pieces = starts.indices.map { n in
+            ns.substring(with: NSRange(location: starts[n], length: (n + 1 < starts.count ? starts[n + 1] : ns.length) - starts[n]))
         }
-        return result
+        return separated(pieces, of: line)
     }
 
     private static func made(_ line: SourceLine, _ text: String) -> SourceLine {
