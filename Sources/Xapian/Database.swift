@@ -132,6 +132,12 @@ public class Database {
         try withBytes(prefix) { p, n in try fetchTermList { cx_database_all_terms(handle, p, n, $0, $1) } }.map(\.string)
     }
 
+    /// Every term starting with `prefix`, in byte order, with how many documents each indexes.
+    public func termFrequencies(withPrefix prefix: String) throws -> [(term: String, frequency: Int)] {
+        try withBytes(prefix) { p, n in try fetchTermList { cx_database_all_terms(handle, p, n, $0, $1) } }
+            .map { ($0.string, $0.frequency) }
+    }
+
     /// The user metadata stored under `key`; "" when absent.
     public func metadata(forKey key: String) throws -> String {
         try withBytes(key) { p, n in try fetchString { cx_database_get_metadata(handle, p, n, $0, $1, $2) } }

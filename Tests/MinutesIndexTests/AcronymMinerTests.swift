@@ -49,4 +49,20 @@ import Testing
         #expect(mined("reported (see Appendix A) that the team (EHE) grew") == [])
         #expect(mined("Home Education, Elective (EHE)") == [])  // a definition never crosses a comma
     }
+
+    @Test func spelledOutFormsAreTheTailsOfCapitalisedRuns() {
+        let terms = SpelledOutForms.terms(in: [
+            "Pupils were placed at the Rotherham Aspire Pupil Referral Unit, which reported.",
+            "A letter from the Department for Education, and a branch of the Bank of Scotland closed.",
+            "the chair of the committee agreed",  // no capitals: no forms
+        ])
+        #expect(terms == [
+            "XIrapru:rotherham aspire pupil referral unit", "XIapru:aspire pupil referral unit",
+            "XIpru:pupil referral unit",
+            // Small words between give their initial or not: DfE, BoS; two initials alone are too few.
+            "XIdfe:department for education", "XIbos:bank of scotland",
+        ])
+        #expect(SpelledOutForms.initials(ofNormalised: "the pupil referral unit") == [], "a form never starts with a small word")
+        #expect(SpelledOutForms.initials(ofNormalised: "local government association") == ["lga"])
+    }
 }

@@ -84,4 +84,27 @@ import Testing
         #expect(try Searcher(path: index.path).database.synonyms(of: "ehe") == [])
         #expect(try ids("EHE") == ["a:1.1"], "with no definition left, EHE finds only itself")
     }
+
+    @Test func anAcronymNoDocumentDefinesFindsTheFormAnotherPrints() throws {
+        // One file says "PRU" only; two others print "Pupil Referral Unit" without the acronym;
+        // a third prints another form with the same initials once.
+        let indexer = try Indexer(path: index.path)
+        try indexer.index(SampleDocuments.minutes(date: "2020-03-01", items: [
+            ("10", "RESP PRIORITIES", "Places at the PRU were reviewed.", [])]), path: "/corpus/p.txt")
+        try indexer.index(SampleDocuments.minutes(date: "2024-03-01", items: [
+            ("11", "ABSENCES", "Excluded pupils attend the Aspire Pupil Referral Unit.", []),
+            ("12", "SEND", "The Pupil Referral Unit offers part-time timetables.", []),
+            ("13", "PLANNING", "The Planning Review Update was circulated.", [])]), path: "/corpus/q.txt")
+        try indexer.commit()
+
+        let hits = try ids("PRU")
+        #expect(hits.first == "p:1.1", "the item that says PRU comes first")
+        #expect(Set(hits) == ["p:1.1", "q:1.1", "q:1.2"], "the form most printed is the one used, not the Planning Review Update")
+        // And the other way: the spelled-out form finds the bare acronym.
+        let spelled = try ids("pupil referral unit")
+        #expect(Set(spelled) == ["p:1.1", "q:1.1", "q:1.2"])
+        #expect(spelled.last == "p:1.1")
+        // Typed in small letters, a word is a word: "pru" is not guessed at.
+        #expect(try ids("pru") == ["p:1.1"])
+    }
 }

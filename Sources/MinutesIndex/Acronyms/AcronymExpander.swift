@@ -23,6 +23,9 @@ struct AcronymExpander {
     }
 
     let synonyms: Synonyms
+    /// Where the forms items print are read (``SpelledOutForms``), for acronyms no document
+    /// defines: the database searched. Nil: defined acronyms only.
+    var printedForms: Database? = nil
 
     /// The longest expansion looked up, in words.
     private static let maxWords = 8
@@ -72,7 +75,7 @@ struct AcronymExpander {
                     out += "((\(words))" + acronyms.map { " OR \($0)" }.joined() + ")"
                     i = run[length - 1].index + 1
                     changed = true
-                } else if looksLikeAcronym(word), case let expansions = try synonyms.of(word.lowercased()), !expansions.isEmpty {
+                } else if looksLikeAcronym(word), case let expansions = try expansions(of: word), !expansions.isEmpty {
                     out += "(\(word)" + expansions.map { " OR \"\($0)\"" }.joined() + ")"
                     i += 1
                     changed = true
@@ -85,14 +88,41 @@ struct AcronymExpander {
         return changed ? out : nil
     }
 
-    /// The longest run of at least two words at the start of `words` that is a known expansion.
+    /// The longest run of at least two words at the start of `words` that is a known expansion,
+    /// or the form an acronym used in the index is printed as most often.
     private func longestExpansion(_ words: [String]) throws -> (Int, [String])? {
         guard words.count >= 2 else { return nil }
         for length in stride(from: words.count, through: 2, by: -1) {
-            let acronyms = try acronymsFor(AcronymMiner.normalised(words.prefix(length).joined(separator: " ")))
+            let key = AcronymMiner.normalised(words.prefix(length).joined(separator: " "))
+            let acronyms = try acronymsFor(key)
             if !acronyms.isEmpty { return (length, acronyms) }
+            if let printedForms {
+                for initials in SpelledOutForms.initials(ofNormalised: key)
+                where printedForms.termFrequency(SpelledOutForms.term(initials: initials, form: key)) > 0 {
+                    if try mostPrintedForm(ofInitials: initials) == key { return (length, [initials]) }
+                }
+            }
         }
         return nil
+    }
+
+    /// What an acronym typed alone stands for: its definitions in the index, else (typed in
+    /// capitals, used bare in some item) the form with its initials that items print most often.
+    private func expansions(of word: String) throws -> [String] {
+        let defined = try synonyms.of(word.lowercased())
+        guard defined.isEmpty, SpelledOutForms.initialCounts.contains(word.count),
+              word.filter(\.isUppercase).count >= 2 else { return defined }
+        return try mostPrintedForm(ofInitials: word.lowercased()).map { [$0] } ?? []
+    }
+
+    /// The form with these initials (lower case) that the most items print, when the acronym
+    /// itself is a word of the index and no other form is printed as often.
+    private func mostPrintedForm(ofInitials initials: String) throws -> String? {
+        guard let printedForms, printedForms.termFrequency(initials) > 0 else { return nil }
+        let prefix = SpelledOutForms.termPrefix(initials: initials)
+        let forms = try printedForms.termFrequencies(withPrefix: prefix).sorted { $0.frequency > $1.frequency }
+        guard let best = forms.first, forms.count == 1 || forms[1].frequency < best.frequency else { return nil }
+        return String(best.term.dropFirst(prefix.count))
     }
 
     /// The acronyms an expansion key maps to (expansion keys have spaces; acronym keys do not).

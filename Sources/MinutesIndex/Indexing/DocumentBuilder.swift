@@ -17,11 +17,15 @@ final class DocumentBuilder {
         }
     }
 
-    /// The document for `record`, stored as `data` (``PreparedItems`` encodes it).
-    func document(for record: ItemRecord, data: String) throws -> Document {
+    /// The document for `record`, stored as `data` (``PreparedItems`` encodes it), with the
+    /// spelled-out forms it prints (``SpelledOutForms``) as terms of their own.
+    func document(for record: ItemRecord, data: String, spelledOutTerms: Set<String> = []) throws -> Document {
         let document = Document()
         indexText(of: record, into: document)
         addFilters(of: record, to: document)
+        for term in spelledOutTerms {
+            document.addBooleanTerm(term)
+        }
         addDate(of: record, to: document)
         document.data = data
         return document

@@ -145,8 +145,9 @@ public final class Indexer {
         // buffered position list (interleaved runs on 10k items: 8.27 / 8.40 s → 7.81 / 7.92 s).
         try database.withTransaction(flushed: false) {
             try database.deleteDocuments(withTerm: Schema.source.term(id))
-            for (record, data) in zip(records, items.data) {
-                _ = try database.addDocument(builder.document(for: record, data: data))
+            for (index, record) in records.enumerated() {
+                _ = try database.addDocument(builder.document(for: record, data: items.data[index],
+                                                              spelledOutTerms: items.spelledOutTerms[index]))
             }
             try acronyms.update(source: id, definitions: items.acronyms, in: database)
             try recordSavedSearchMatches(sourceID: id)

@@ -81,6 +81,8 @@ struct PreparedItems: Sendable {
     /// `records`' stored data, in order.
     let data: [String]
     let acronyms: [AcronymMiner.Definition]
+    /// The spelled-out forms each of `records` prints (``SpelledOutForms``), in order.
+    let spelledOutTerms: [Set<String>]
     /// How many items the parser found (passages and item-less sections aside).
     let foundItemCount: Int
 
@@ -92,6 +94,7 @@ struct PreparedItems: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         data = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         acronyms = Self.acronymDefinitions(in: records)
+        spelledOutTerms = records.map { SpelledOutForms.terms(in: [$0.item.title, $0.text] + $0.resolutions) }
     }
 
     /// The acronyms the items define, each pair once: in their titles, text and resolutions, and

@@ -32,6 +32,9 @@ public enum Schema {
     /// The `kind:` value of procedural items (`XKprocedural`), given in addition to their section's
     /// kind: `kind:procedural` finds standing business, and searches weigh it down.
     public static let proceduralKind = "procedural"
+    /// The term prefix of the capitalised names an item prints, by initials (``SpelledOutForms``):
+    /// `XIpru:pupil referral unit`. Boolean; read only to expand acronyms no document defines.
+    static let spelledOutFormPrefix = "XI"
     /// The year facet's value for items whose meeting date was found nowhere.
     public static let unknownYear = "unknown"
     /// How ranked searches order matches, unless an evaluation tries other settings.

@@ -68,7 +68,7 @@ final class SearchQueryParser {
             let any = try parse(text, over: database, flags: Self.flags, defaultOperator: .or)
             query = Query(.andMaybe, [any, query])
         }
-        if !text.isEmpty, let expanded = try AcronymExpander(synonyms: acronyms).expand(text),
+        if !text.isEmpty, let expanded = try AcronymExpander(synonyms: acronyms, printedForms: database).expand(text),
            let alternative = try? parse(expanded, over: database, flags: Self.flags) {
             // What only the acronym's other form finds ranks below what the query finds as
             // written: the branches are disjoint, and the second keeps a fraction of its weight.
