@@ -154,4 +154,8 @@ cx_status cx_database_get_uuid(const cx_database *db, char **out, size_t *out_le
     return guard(err, [&] { cx::out_string(db->db->get_uuid(), out, out_len); });
 }
 
+cx_status cx_database_get_revision(const cx_database *db, uint64_t *out, cx_error *err) {
+    return guard(err, [&] { *out = uint64_t(db->db->get_revision()); });
+}
+
 } // extern "C"

@@ -14,7 +14,7 @@ public enum IndexError: Error, CustomStringConvertible, Sendable, Equatable {
     public var description: String {
         switch self {
         case let .incompatibleSchema(found, expected):
-            return "the index uses schema version \(found) but this build reads version \(expected); rebuild it with `quorum index`"
+            return "the index uses schema version \(found) but this build reads version \(expected); quorumd rebuilds it from its watched folders on start, or remove the folder and run `quorum index` again"
         case let .itemNotFound(id):
             return "no item with id '\(id)'"
         case let .invalidParameter(name, reason):

@@ -166,6 +166,13 @@ public class Database {
         try withBytes(prefix) { p, n in try fetchTermList { cx_database_synonym_keys(handle, p, n, $0, $1) } }.map(\.string)
     }
 
+    /// The revision this handle reads: the number of the commit it sees.
+    public func revision() throws -> UInt64 {
+        var revision: UInt64 = 0
+        try check { cx_database_get_revision(handle, &revision, $0) }
+        return revision
+    }
+
     /// The database's UUID, stable across copies; "" for combinations without one.
     public var uuid: String {
         (try? fetchString { cx_database_get_uuid(handle, $0, $1, $2) }) ?? ""

@@ -12,7 +12,7 @@ struct Quorum: AsyncParsableCommand {
             index and parse work offline.
             Example: quorum search "elective home education" --facet year
             """,
-        subcommands: [Search.self, Show.self, Similar.self, Status.self, Add.self, Remove.self, Acronyms.self, Saved.self, Eval.self, Index.self, Compact.self, Parse.self],
+        subcommands: [Search.self, Show.self, Similar.self, Status.self, Add.self, Remove.self, Acronyms.self, Saved.self, Eval.self, Index.self, Compact.self, Backup.self, Restore.self, Parse.self],
         defaultSubcommand: Search.self
     )
 }

@@ -58,6 +58,9 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
     @Flag(help: "Read PDFs without a text layer (scans) with OCR; needs tesseract-ocr and poppler-utils.")
     var ocr = false
 
+    @Option(help: ArgumentHelp("When the index is damaged or was written with another schema: set it aside and rebuild it from the watched folders while serving (rebuild), or stop with the error (refuse).", valueName: "rebuild|refuse"))
+    var onDamage: IndexRecovery.Policy = .rebuild
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -110,6 +113,7 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
         configuration.rescanInterval = rescanInterval > 0 ? .milliseconds(Int(rescanInterval * 1000)) : nil
         configuration.idleTimeout = idleTimeout > 0 ? .milliseconds(Int(idleTimeout * 1000)) : nil
         configuration.searchCacheBytes = searchCache << 20
+        configuration.onDamage = onDamage
         configuration.http = try http.map { try HTTPListener($0, public: httpPublic) }
         do {
             configuration.shards = try shardList()
@@ -123,3 +127,4 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
 }
 
 extension Logger.Level: @retroactive ExpressibleByArgument {}
+extension IndexRecovery.Policy: ExpressibleByArgument {}

@@ -190,6 +190,8 @@ cx_status cx_database_synonym_keys(const cx_database *db, const char *prefix, si
                                    cx_termlist **out, cx_error *err);
 /** The database UUID ("" for a database without one, e.g. an empty combination). */
 cx_status cx_database_get_uuid(const cx_database *db, char **out, size_t *out_len, cx_error *err);
+/** The revision (commit number) the handle reads (Database::get_revision); 0 for combinations. */
+cx_status cx_database_get_revision(const cx_database *db, uint64_t *out, cx_error *err);
 
 /* ---------------------------------------------------------------- Remote databases */
 

@@ -18,6 +18,7 @@ extension Indexer {
             try database.setMetadata("", forKey: SavedSearchStore.matchesPrefix + name)
         }
         try database.setMetadata(try SavedSearchStore.encoded(saved), forKey: SavedSearchStore.searchPrefix + name)
+        try copySavedSearches()
         return saved
     }
 
@@ -27,7 +28,28 @@ extension Indexer {
         guard try savedSearches.savedSearch(named: name) != nil else { return false }
         try database.setMetadata("", forKey: SavedSearchStore.searchPrefix + name)
         try database.setMetadata("", forKey: SavedSearchStore.matchesPrefix + name)
+        try copySavedSearches()
         return true
+    }
+
+    /// Puts back a saved search with the matches it had recorded (a rebuild carries them over).
+    func restoreSavedSearch(_ saved: SavedSearch, matches: [SavedSearchMatch]) throws {
+        try database.setMetadata(try SavedSearchStore.encoded(saved), forKey: SavedSearchStore.searchPrefix + saved.name)
+        if !matches.isEmpty {
+            try database.setMetadata(try SavedSearchStore.encoded(matches), forKey: SavedSearchStore.matchesPrefix + saved.name)
+        }
+        try copySavedSearches()
+    }
+
+    /// Writes the saved searches (with their matches so far) into the index folder beside the
+    /// index's own files: the one thing of an index the watched folders cannot give back.
+    /// Written whole and renamed into place, so a crash leaves the old copy or the new.
+    private func copySavedSearches() throws {
+        guard let folder else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(try IndexRecovery.read(savedSearches))
+        try data.write(to: URL(fileURLWithPath: folder + "/" + IndexRecovery.savedSearchesFileName), options: .atomic)
     }
 
     /// Runs every saved search over the items just written for one source (a FILTER on its

@@ -31,11 +31,15 @@ public final class Indexer {
     let savedSearchMatcher: SavedSearchMatcher
     /// Limits for formats read through helper programs (PDF), and whether scans get OCR.
     public var readOptions = ReadOptions.standard
+    /// The index folder, when opened by path: saved searches are copied into it
+    /// (``IndexRecovery/savedSearchesFileName``) so that a rebuild of a damaged index keeps them.
+    private(set) var folder: String?
 
     /// Opens (or creates) the index at `path` for writing.
     public convenience init(path: String) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try self.init(database: WritableDatabase(path: path, mode: .createOrOpen))
+        folder = path
     }
 
     /// Writes into an open database; `savedSearchMatcher` finds saved searches' matches in

@@ -64,8 +64,10 @@ public enum Schema {
     static let sourceMetadataPrefix = "quorum.source."
     /// Metadata key prefix for the acronyms mined from each source file.
     static let acronymMetadataPrefix = "quorum.acronyms."
-    /// Metadata key that records the schema version, so an index from an incompatible build is refused.
+    /// Metadata key that records the schema version: an index of another version is refused by
+    /// tools and rebuilt by quorumd (``IndexRecovery``).
     static let versionMetadataKey = "quorum.schema"
-    /// Bumped whenever terms, slots or document data change meaning.
-    static let version = "2"
+    /// Bumped whenever terms, slots or document data change meaning (3: the spelled-out forms'
+    /// `XI` terms).
+    static let version = "3"
 }

@@ -27,6 +27,9 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var matchedAnyWords = false
     /// With `explain=true`: how the query was read and weighed.
     public var explanation: QueryExplanation?
+    /// Set while the index is being rebuilt from the watched folders (``IndexRecovery``): the
+    /// hits and counts are those of what is rebuilt so far.
+    public var partial = false
     /// When searching shards: which answered. A shard that did not makes the answer degraded.
     public var shards: ShardSummary?
     /// Whether some shard did not answer, so hits and counts may be incomplete.
@@ -40,7 +43,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         case parsedQuery = "parsed_query"
         case sampleRate = "sample_rate"
         case matchedAnyWords = "matched_any_words"
-        case explanation
+        case explanation, partial
     }
 
     public init(from decoder: Decoder) throws {
@@ -57,6 +60,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         shards = try c.decodeIfPresent(ShardSummary.self, forKey: .shards)
         matchedAnyWords = try c.decodeIfPresent(Bool.self, forKey: .matchedAnyWords) ?? false
         explanation = try c.decodeIfPresent(QueryExplanation.self, forKey: .explanation)
+        partial = try c.decodeIfPresent(Bool.self, forKey: .partial) ?? false
     }
 
     /// An answer with these values, neither sampled nor from shards.
@@ -83,6 +87,7 @@ public struct SearchResponse: Codable, Sendable, Equatable {
         try c.encode(parsedQuery, forKey: .parsedQuery)
         if matchedAnyWords { try c.encode(true, forKey: .matchedAnyWords) }
         try c.encodeIfPresent(explanation, forKey: .explanation)
+        if partial { try c.encode(true, forKey: .partial) }
         if let shards {
             try c.encode(shards.isDegraded, forKey: .degraded)
             try c.encode(shards, forKey: .shards)

@@ -19,10 +19,13 @@ public final class QuorumAPI: Sendable {
 
     /// Answers of recent searches, until the next commit; nil to search every time.
     private let searchCache: SearchCache?
+    /// The reconciliations' backlog and the rebuild after a recovery, if the daemon watches folders.
+    private let progress: BacklogProgress?
 
     /// Handlers over these readers and writer (nil: a daemon that only reads shards).
     public init(readers: ReaderPool, writer: WriteQueue?, indexPath: String, watchFolders: [String],
-                searchCache: SearchCache? = nil) {
+                searchCache: SearchCache? = nil, progress: BacklogProgress? = nil) {
+        self.progress = progress
         self.readers = readers
         self.searchCache = searchCache
         self.writer = writer
@@ -32,7 +35,9 @@ public final class QuorumAPI: Sendable {
 
     /// A search, as `GET /search` and the search page answer it.
     public func search(_ request: SearchRequest) async throws -> SearchResponse {
-        try await read { try $0.search(request) }
+        var response = try await read { try $0.search(request) }
+        response.partial = progress?.rebuilding != nil
+        return response
     }
 
     /// `GET /search` as the JSON body the router sends: the cached one when the same search
@@ -47,9 +52,12 @@ public final class QuorumAPI: Sendable {
         if let searchCache, let body = searchCache.body(for: request, generation: readers.generation) {
             return body
         }
-        let answer = try await readAtGeneration { try $0.search(request) }
+        let partial = progress?.rebuilding != nil
+        var answer = try await readAtGeneration { try $0.search(request) }
+        answer.value.partial = partial
         let body = try JSONResponse.encode(answer.value)
-        searchCache?.store(body, for: request, generation: answer.generation)
+        // A partial answer is not kept: the rebuild's end changes it without a commit after.
+        if !partial { searchCache?.store(body, for: request, generation: answer.generation) }
         return body
     }
 
@@ -169,6 +177,38 @@ public final class QuorumAPI: Sendable {
         return saved
     }
 
+    /// `POST /backup?name=NAME`: a consistent copy of the index at its latest commit, into
+    /// ``backupFolder``/NAME (default: the time, `2026-12-02T103000Z`), while writing goes on.
+    public func backup(name: String?) async throws -> IndexBackup.Manifest {
+        _ = try writable()
+        let name = name ?? ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withFullDate, .withTime, .withTimeZone])
+            .replacingOccurrences(of: ":", with: "")
+        guard name.range(of: #"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"#, options: .regularExpression) != nil else {
+            throw APIError.badRequest(code: .badName, "a backup name is 1 to 64 of A–Z a–z 0–9 - _ . and does not start with '.'")
+        }
+        let (folder, index) = (backupFolder, indexPath)
+        let destination = folder + "/" + name
+        if FileManager.default.fileExists(atPath: destination) {
+            throw APIError(status: .conflict, code: .badName, message: "a backup named '\(name)' exists already in \(folder)")
+        }
+        // The copy reads the whole index: off the cooperative pool, which serves the searches.
+        return try await withCheckedThrowingContinuation { done in
+            DispatchQueue.global(qos: .utility).async {
+                done.resume(with: Result {
+                    do {
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                        return try IndexBackup.backup(index: index, to: destination)
+                    } catch {
+                        throw APIError(status: .internalServerError, code: .writeFailed, message: "the backup failed: \(error)")
+                    }
+                })
+            }
+        }
+    }
+
+    /// Where `POST /backup` writes: the folder `INDEX.backups` beside the index.
+    public var backupFolder: String { indexPath + ".backups" }
+
     /// `DELETE /saved/{name}`.
     public func removeSavedSearch(name: String) async throws -> SavedSearchList {
         guard case .savedSearchRemoved(true) = try await write(.removeSavedSearch(name)) else {
@@ -213,6 +253,8 @@ public final class QuorumAPI: Sendable {
         report.failed = FailedFiles.list(sources, watchFolders: watchFolders)
         report.undatedItems = sources.reduce(0) { $0 + ($1.state == .indexed ? $1.undatedCount : 0) }
         report.needsALook = sources.filter(\.needsALook).map(\.path).sorted()
+        report.backlog = progress?.report(items: writer.itemCount)
+        report.rebuilding = progress?.rebuilding
         report.writerError = writer.writerError.map {
             StatusReport.WriterFailure(message: $0.message, since: ISO8601DateFormatter().string(from: $0.since))
         }

@@ -61,6 +61,10 @@ public enum QuorumRouter {
         router.get("/status") { _, _ in
             try JSONResponse(await api.status())
         }
+        router.post("/backup") { request, _ in
+            let name = parameters(of: request).first { $0.name == "name" }?.value
+            return try JSONResponse(await api.backup(name: name), status: .created)
+        }
         return router
     }
 

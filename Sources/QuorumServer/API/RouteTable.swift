@@ -24,6 +24,7 @@ enum RouteTable {
         ("/saved/{name}", [.get, .delete]),
         ("/saved/{name}/feed.atom", [.get]),
         ("/status", [.get]),
+        ("/backup", [.post]),
     ]
 
     /// The methods `path` takes (HEAD with GET); empty when no route has that shape.

@@ -91,9 +91,16 @@ public struct StatusReport: Codable, Sendable {
     public var failed: [FailedFile] = []
     /// Set while writing the index fails; the writer retries (the next rescan) until it works.
     public var writerError: WriterFailure?
+    /// While the files a reconciliation queued are being indexed (the start-up scan of a
+    /// large folder, a rebuild): how far, how fast, how long to go.
+    public var backlog: BacklogProgress.Report?
+    /// While a fresh index is filled from the watched folders after the old one was found
+    /// damaged or of another schema: why, and where the old one was kept. Searches meanwhile
+    /// answer from what is rebuilt and say `partial`.
+    public var rebuilding: IndexRecovery.SetAside?
 
     enum CodingKeys: String, CodingKey {
-        case items, sources, index, watching, failed, shards, degraded
+        case items, sources, index, watching, failed, shards, degraded, backlog, rebuilding
         case writerError = "writer_error"
         case undatedItems = "undated_items"
         case needsALook = "needs_a_look"

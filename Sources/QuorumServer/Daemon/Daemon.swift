@@ -36,6 +36,8 @@ public struct DaemonConfiguration: Sendable {
     public var searchCacheBytes = 32 << 20
     /// A TCP address to serve on too (pages for a browser, and the API), besides the socket.
     public var http: HTTPListener?
+    /// What to do when the index cannot be opened because it is damaged or of another schema.
+    public var onDamage = IndexRecovery.Policy.rebuild
 
     /// A configuration with these values and the defaults for the rest.
     public init(indexPath: String, watchFolders: [String], socketPath: String, socketMode: mode_t = UnixSocketBinding.defaultMode,
@@ -68,6 +70,9 @@ public enum Daemon {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         let folders = configuration.watchFolders.map(CorpusPath.standard)
+        if let setAside = try IndexRecovery.prepare(indexPath: indexPath, policy: configuration.onDamage, keep: [IndexLock.fileName]) {
+            logger.error("\(setAside.reason); kept it in \(setAside.keptAt) and rebuilding from \(folders.joined(separator: ", ")) (\(setAside.savedSearches) saved searches carried over)")
+        }
 
         let readers = ReaderPool(path: indexPath)
         let openIndexer: @Sendable () throws -> Indexer = {
@@ -75,15 +80,23 @@ public enum Daemon {
             indexer.readOptions = configuration.readOptions
             return indexer
         }
-        let writer = WriteQueue(indexer: try openIndexer(), logger: logger,
+        let indexer = try openIndexer()
+        let rebuilding = IndexRecovery.rebuilding(of: indexer.database)
+        if let rebuilding {
+            logger.notice("rebuilding the index from the watched folders (since \(rebuilding.since): \(rebuilding.reason))")
+        }
+        let progress = BacklogProgress(rebuilding: rebuilding)
+        let writer = WriteQueue(indexer: indexer, logger: logger,
                                 onCommit: { readers.indexDidCommit() }, reopen: openIndexer)
         let watcher = try FolderWatcher(folders: folders, logger: logger)
-        let sync = CorpusSync(watcher: watcher, writer: writer, rescanInterval: configuration.rescanInterval, logger: logger)
+        let sync = CorpusSync(watcher: watcher, writer: writer, rescanInterval: configuration.rescanInterval,
+                              progress: progress, logger: logger)
         let binding = try socketBinding(configuration)
         try binding.prepare(logger: logger)
 
         let api = QuorumAPI(readers: readers, writer: writer, indexPath: indexPath, watchFolders: folders,
-                            searchCache: configuration.searchCacheBytes > 0 ? SearchCache(capacity: configuration.searchCacheBytes) : nil)
+                            searchCache: configuration.searchCacheBytes > 0 ? SearchCache(capacity: configuration.searchCacheBytes) : nil,
+                            progress: progress)
         let notifier = SystemdNotifier()
         let app = application(api: api, configuration, binding: binding, logger: logger) {
             logger.info("started: serving \(writer.itemCount) items from \(indexPath) on \(configuration.socketPath), watching \(folders.joined(separator: ", "))")

@@ -13,12 +13,18 @@ public final class CorpusSync: Service, Sendable {
     private let logger: Logger
     /// How often the folders are reconciled again while running; nil for never.
     public let rescanInterval: Duration?
+    /// How far the reconciliations' files are done (`/status`'s `backlog`), and the rebuild
+    /// after a recovery they complete.
+    public let progress: BacklogProgress
+    /// How often a backlog's progress is logged.
+    static let progressLogInterval = Duration.seconds(5)
 
     /// `rescanInterval`: besides the start-up reconciliation, reconcile again this often while the
     /// writer is idle. That retries what events cannot announce: a file whose permissions were
     /// fixed, and files a failed write (a full disk) left out.
     public init(watcher: FolderWatcher, writer: WriteQueue, scanner: FolderScanner = FolderScanner(),
-                rescanInterval: Duration? = nil, logger: Logger) {
+                rescanInterval: Duration? = nil, progress: BacklogProgress = BacklogProgress(), logger: Logger) {
+        self.progress = progress
         self.watcher = watcher
         self.writer = writer
         self.scanner = scanner
@@ -29,11 +35,12 @@ public final class CorpusSync: Service, Sendable {
     public func run() async throws {
         // Jobs are queued as they come, in order, without waiting for their commits: the
         // writer batches the commits of whatever is queued.
-        reconciliationJobs().forEach(enqueue)
+        reconcile()
         await withDiscardingTaskGroup { rescans in
             if let rescanInterval {
                 rescans.addTask { await self.rescanPeriodically(every: rescanInterval) }
             }
+            rescans.addTask { await self.logProgressPeriodically() }
             for await event in watcher.events.cancelOnGracefulShutdown() {
                 switch event {
                 case let .changed(path): enqueue(.indexFile(path))
@@ -41,7 +48,7 @@ public final class CorpusSync: Service, Sendable {
                 case let .folderRemoved(path): enqueue(.removeFolder(path))
                 case .eventsLost:
                     logger.warning("the kernel dropped file events; reconciling the folders again")
-                    reconciliationJobs().forEach(enqueue)
+                    reconcile()
                 }
             }
             // Graceful shutdown: stop the rescans; queued jobs finish or are dropped by the writer.
@@ -53,7 +60,42 @@ public final class CorpusSync: Service, Sendable {
         while (try? await Task.sleep(for: interval)) != nil {
             // A busy writer will see its files through; a rescan then would only queue duplicates.
             guard writer.depth == 0 else { continue }
-            reconciliationJobs().forEach(enqueue)
+            reconcile()
+        }
+    }
+
+    /// Queues the reconciliation's jobs, counted in ``progress``; the last of a rebuild's
+    /// completes it.
+    private func reconcile() {
+        let jobs = reconciliationJobs()
+        progress.add(files: jobs.count, items: writer.itemCount)
+        for job in jobs {
+            writer.enqueue(job) { [self] result in
+                if case let .failure(error) = result { logger.debug("job \(job) not done: \(error)") }
+                if progress.fileDone() { finishRebuildIfAny() }
+            }
+        }
+        if jobs.isEmpty { finishRebuildIfAny() }
+    }
+
+    /// After a recovery, once every file is indexed again: the index is whole.
+    private func finishRebuildIfAny() {
+        guard progress.rebuilding != nil else { return }
+        writer.enqueue(.finishRebuild) { [progress, logger] result in
+            switch result {
+            case .success: progress.finishRebuild()
+            case let .failure(error): logger.error("cannot record the end of the rebuild: \(error)")
+            }
+        }
+    }
+
+    /// Every few seconds while a backlog is outstanding, where it stands.
+    private func logProgressPeriodically() async {
+        while (try? await Task.sleep(for: Self.progressLogInterval)) != nil {
+            guard let report = progress.report(items: writer.itemCount) else { continue }
+            let left = report.secondsLeft.map { ", about \($0) s left" } ?? ""
+            let rebuilding = progress.rebuilding == nil ? "" : " (rebuilding)"
+            logger.info("backlog\(rebuilding): \(report.filesDone) of \(report.filesQueued) files done, \(report.itemsPerSecond) items/s\(left)")
         }
     }
 

@@ -172,7 +172,7 @@ extension WriteJob {
     var filePath: String? {
         switch self {
         case let .indexFile(path), let .removeFile(path): return path
-        case .removeFolder, .removeSource, .saveSearch, .removeSavedSearch: return nil
+        case .removeFolder, .removeSource, .saveSearch, .removeSavedSearch, .finishRebuild: return nil
         }
     }
 }

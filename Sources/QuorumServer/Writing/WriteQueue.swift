@@ -19,6 +19,8 @@ public enum WriteJob: Sendable, Equatable {
     case saveSearch(name: String, request: SearchRequest)
     /// Forget a saved search and its matches.
     case removeSavedSearch(String)
+    /// Record that a rebuild after a recovery has indexed every file (``IndexRecovery``).
+    case finishRebuild
 }
 
 /// What a write job did, reported once the commit that made it visible has happened.
@@ -29,6 +31,7 @@ public enum WriteResult: Sendable, Equatable {
     case savedSearch(SavedSearch)
     /// Whether a saved search of that name existed.
     case savedSearchRemoved(Bool)
+    case rebuildFinished
 }
 
 /// The index's single writer (Xapian allows one): jobs run one at a time on a thread of their
@@ -229,6 +232,9 @@ public final class WriteQueue: @unchecked Sendable {
             return .savedSearch(try indexer.addSavedSearch(name: name, request: request))
         case let .removeSavedSearch(name):
             return .savedSearchRemoved(try indexer.removeSavedSearch(name: name))
+        case .finishRebuild:
+            try IndexRecovery.finishRebuild(of: indexer)
+            return .rebuildFinished
         }
     }
 
@@ -329,6 +335,8 @@ public final class WriteQueue: @unchecked Sendable {
             logger.info("removed \(ids.joined(separator: ", "))")
         case let .savedSearch(saved):
             logger.info("saved search \(saved.name): \(saved.query)")
+        case .rebuildFinished:
+            logger.notice("rebuilt: every file of the watched folders is indexed again (\(itemCount) items)")
         case .file(.unchanged), .removed, .savedSearchRemoved:
             logger.debug("no change for \(job)")
         }
@@ -341,7 +349,7 @@ extension WriteResult {
         switch self {
         case let .file(.indexed(id, _)), let .file(.unchanged(id)), let .file(.failed(id, _)): return [id]
         case let .removed(ids): return ids
-        case .savedSearch, .savedSearchRemoved: return []
+        case .savedSearch, .savedSearchRemoved, .rebuildFinished: return []
         }
     }
 }
