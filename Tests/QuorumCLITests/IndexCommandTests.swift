@@ -111,4 +111,32 @@ import Testing
         #expect(output.status != 0)
         #expect(output.stderr.contains("--commit-every takes a number of items"), "\(output.stderr)")
     }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func aTerminalGetsOneProgressLineAndAPipeGetsALinePerFile() throws {
+        // `script` runs the real binary on a pseudo-terminal, as a person at a shell would.
+        let index = temporaryPath()
+        let quorum = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("quorum").path
+        let process = Process()
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = "xterm"
+        process.environment = environment
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "\(quorum) index --index \(index) \(CLIRunner.corpus)", "/dev/null"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let terminal = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(terminal)")
+        #expect(terminal.contains("indexing: 5 of 5 files, 114 items"), "\(terminal)")
+        #expect(terminal.contains("\r\u{1B}[K"), "the line is rewritten in place")
+        #expect(!terminal.contains("indexed \(CLIRunner.corpus)"), "no line per file on a terminal")
+        #expect(terminal.contains("5 indexed (114 items)"))
+
+        let piped = try CLIRunner.quorum("index", "--index", temporaryPath(), CLIRunner.corpus)
+        #expect(!piped.stdout.contains("indexing:"), "nothing extra when output is not a terminal")
+        #expect(piped.stdout.split(separator: "\n").filter { $0.hasPrefix("indexed ") }.count == 5)
+    }
 }

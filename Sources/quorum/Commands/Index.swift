@@ -7,7 +7,8 @@ extension Quorum {
     /// `quorum index`: adds files and folders to an index, offline (no daemon needed).
     struct Index: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Index minutes files (or folders of them, recursively) into an index folder.")
+            abstract: "Index minutes files (or folders of them, recursively) into an index folder.",
+            discussion: "On a terminal, one line shows the files and items done, items per second and the time left, with failures printed above it; piped or redirected, each file gets a line.")
 
         @OptionGroup var options: IndexOptions
 
@@ -58,7 +59,16 @@ extension Quorum {
                 }
             }
             (0..<Self.readAheadWindow).forEach(want)
+            let progress = ProgressLine(totalFiles: files.count)
+            /// A file's line: on a terminal only failures, above the progress line.
+            func report(_ line: String, failure: Bool = false) {
+                guard let progress else { return failure ? printError(line) : print(line) }
+                guard failure else { return }
+                progress.clear()
+                printError(line)
+            }
             for (place, file) in files.enumerated() {
+                progress?.update(filesDone: place, items: items)
                 if uncommittedItems >= itemsPerCommit {
                     try indexer.commit()
                     uncommittedItems = 0
@@ -74,16 +84,18 @@ extension Quorum {
                     items += itemIDs.count
                     uncommittedItems += itemIDs.count
                     let ms = Int(Date().timeIntervalSince(started) * 1000)
-                    print("indexed \(file) → \(itemIDs.count) items in \(ms) ms")
+                    report("indexed \(file) → \(itemIDs.count) items in \(ms) ms")
                 case .unchanged:
                     unchanged += 1
-                    print("unchanged \(file)")
+                    report("unchanged \(file)")
                 case let .failed(_, reason):
                     failed += 1
-                    printError("failed \(file): \(reason)")
+                    report("failed \(file): \(reason)", failure: true)
                 }
             }
+            progress?.update(filesDone: files.count, items: items, force: true)
             try indexer.commit()
+            progress?.clear()
             print("\(indexed) indexed (\(items) items), \(unchanged) unchanged, \(failed) failed; index \(options.index) holds \(indexer.database.documentCount) items")
             if failed > 0 { throw ExitCode(1) }
         }
