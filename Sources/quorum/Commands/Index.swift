@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MinutesIndex
 import MinutesIngest
+import Synchronization
 
 extension Quorum {
     /// `quorum index`: adds files and folders to an index, offline (no daemon needed).
@@ -28,7 +29,14 @@ extension Quorum {
                                    valueName: "ITEMS"))
         var itemsPerCommit = 10_000
 
+        @Option(help: ArgumentHelp("Writers side by side into an empty index, merged by Xapian's compactor at the end. Default: the number of cores for a load of 1,000 files or more into an empty index, else 1.", valueName: "N"))
+        var jobs: Int?
+
+        /// Loads smaller than this go serially unless --jobs says otherwise: the merge costs more than a second writer saves.
+        static let parallelThreshold = 1_000
+
         func validate() throws {
+            if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs takes 1 to 64; got \(jobs).") }
             if paths.isEmpty { throw ValidationError("Name at least one file or folder to index.") }
             if itemsPerCommit < 1 { throw ValidationError("--commit-every takes a number of items, 1 or more.") }
             for path in paths where !FileManager.default.fileExists(atPath: path) {
@@ -44,6 +52,11 @@ extension Quorum {
             indexer.readOptions = ReadOptions(ocr: ocr)
             var indexed = 0, unchanged = 0, failed = 0, items = 0, uncommittedItems = 0
             let files = SupportedFiles.list(under: paths)
+            let writers = jobs ?? (files.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1)
+            if writers > 1, files.count >= writers, indexer.database.documentCount == 0, indexer.sources.isEmpty {
+                indexer.database.close()
+                return try loadInParallel(files, writers: writers)
+            }
             // What the index holds of a file is looked up here, as it is asked for: the reading
             // thread must not touch the indexer. A new file whose name a file indexed meanwhile
             // takes gets another source id, and the indexer remakes its items.
@@ -99,7 +112,54 @@ extension Quorum {
             print("\(indexed) indexed (\(items) items), \(unchanged) unchanged, \(failed) failed; index \(options.index) holds \(indexer.database.documentCount) items")
             if failed > 0 { throw ExitCode(1) }
         }
+
+        /// The load on `writers` writers (``ParallelLoad``), with the same lines, progress and
+        /// summary as a serial one.
+        private func loadInParallel(_ files: [String], writers: Int) throws {
+            struct Counts { var indexed = 0, unchanged = 0, failed = 0, items = 0, done = 0 }
+            let counts = Mutex(Counts())
+            let progress = ProgressLine(totalFiles: files.count).map { UncheckedBox($0) }
+            let held = try ParallelLoad.load(files, into: options.index, parts: writers, readOptions: ReadOptions(ocr: ocr),
+                                  itemsPerCommit: itemsPerCommit) { file, outcome, started in
+                // One file's lines and counts at a time, whichever writer's thread calls.
+                counts.withLock { counts in
+                    counts.done += 1
+                    var line: String?, failure = false
+                    switch outcome {
+                    case let .success(.indexed(_, ids)):
+                        counts.indexed += 1
+                        counts.items += ids.count
+                        line = "indexed \(file) → \(ids.count) items in \(Int(Date().timeIntervalSince(started) * 1000)) ms"
+                    case .success(.unchanged):
+                        counts.unchanged += 1
+                        line = "unchanged \(file)"
+                    case let .success(.failed(_, reason)):
+                        counts.failed += 1
+                        (line, failure) = ("failed \(file): \(reason)", true)
+                    case .failure:
+                        return  // thrown by the load
+                    }
+                    if let progress = progress?.value {
+                        if failure, let line { progress.clear(); printError(line) }
+                        progress.update(filesDone: counts.done, items: counts.items)
+                    } else if let line {
+                        failure ? printError(line) : print(line)
+                    }
+                }
+            }
+            let total = counts.withLock { $0 }
+            progress?.value.update(filesDone: files.count, items: total.items, force: true)
+            progress?.value.clear()
+            print("\(total.indexed) indexed (\(total.items) items), \(total.unchanged) unchanged, \(total.failed) failed; index \(options.index) holds \(held) items (\(writers) writers, merged)")
+            if total.failed > 0 { throw ExitCode(1) }
+        }
     }
+}
+
+/// A value used from several threads only under a lock the caller holds.
+private final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// Expands the paths a user gives into the documents under them, sorted, by the rules quorumd's
