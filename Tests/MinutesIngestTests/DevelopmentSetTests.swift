@@ -32,7 +32,7 @@ import Testing
         #expect(score.itemF1 >= 0.82, "\(score)")
         #expect(score.itemPrecision >= 0.95, "\(score)")
         #expect(score.dates >= 0.95, "\(score)")
-        #expect(score.committees >= 0.9, "\(score)")
+        #expect(score.committees >= 0.95, "\(score)")
         #expect(score.present >= 0.90, "\(score)")
     }
 

@@ -59,6 +59,9 @@ import Testing
         ("Tenby Ward Council\n\nTo: All Members of the Audit Panel\n\nAudit Panel - Thursday, 2nd July, 2020 7.00 pm", "Audit Panel"),
         ("Agenda for Council on Wednesday, 27th January, 2021, 6.00 pm", "Council"),
         ("Kelso Vale Community Council held their meeting remotely at 7.30pm on the 10th June 2020.", "Kelso Vale Community Council"),
+        ("Corporate Services, Merchants Quay\n\nYou are requested to attend a Meeting of Fenmoor City and County Council to be held in the Council Chamber on Monday, 22nd September, 2014",
+         "Fenmoor City and County Council"),
+        ("Venue: Committee Rooms 1 & 2 - Civic Suite\n\nMeeting of the Fenmoor Licensing Committee held on 3 May 2024", "Fenmoor Licensing Committee"),
     ])
     func committeeFromTheHeadingNotTheLetterheadOrDistribution(heading: String, committee: String) {
         let doc = parse("\(heading)\n\n1. Apologies for absence\n\nNone.\n\n2. Minutes\n\nAgreed.\n")
@@ -685,6 +688,65 @@ import Testing
         Minutes: There were none. |
         """
         #expect(parse(listing).sections.flatMap(\.items).map(\.title) == ["Declarations of Interest", "Urgent Items"])
+    }
+
+    @Test func aModernGovTableWithoutItsNumbersOrHeader() {
+        // The number column and the "No. Item" header lost: each row's title runs into its
+        // description and "Minutes:"; a decision's numbered points are not items.
+        let rows = """
+        Minutes: RESOLVED that the minutes of the meeting held on 4 May 2023 be approved as a correct record.
+        Declarations of Interest Decision: None Minutes: None |
+        Minutes of previous meeting To approve as a correct record the minutes of the meeting held on 16 March 2023.
+        Minutes: The minutes were approved.
+        Library Opening Hours Members of the Panel are asked to consider the report and agree its recommendations.
+        Minutes: The Head of Libraries introduced the report.
+        Decision: Cllr Bell MOVED and it was RESOLVED to: 1. Note the consultation. 3. Agree the hours. 5. Note that the budget will be identified.
+        """
+        let doc = parse(rows)
+        #expect(doc.sections.map(\.kind) == [.minutes])
+        #expect(doc.sections.flatMap(\.items).map(\.title) == ["Declarations of Interest", "Minutes of previous meeting", "Library Opening Hours"])
+    }
+
+    @Test func anAgendaMaySkipANumberItLostButNotTwo() {
+        let text = """
+        Fenmoor Fire Authority
+
+        AGENDA
+
+        1 Apologies for Absence
+        To receive any apologies.
+
+        2 Declarations of Interest
+        There were none.
+
+        To confirm the minutes of the meeting held on 14 February 2018.
+
+        4 Chairman's Announcements
+        To update Members on recent activities.
+
+        7 Fire Cover Review
+        To consider the report.
+        """
+        let items = parse(text).sections.flatMap(\.items)
+        #expect(items.map(\.number) == ["1", "2", "4"])
+    }
+
+    @Test func anOpeningHeadingSetOffByADashButNotAPersonsRole() {
+        let text = """
+        Minutes of the Fenmoor Parish Council Meeting held on Monday 6 March 2023 at 7.30 pm
+
+        Present: Cllr P Morgan (Chair), Cllr S Mills and Cllr J Penn.
+
+        Jo Bright – Clerk and 3 members of the public.
+
+        Public Participation – None.
+
+        1. To receive apologies for absence
+
+        Cllr Wroth sent apologies.
+        """
+        let items = parse(text).sections.flatMap(\.items)
+        #expect(items.map(\.title) == ["Public Participation", "To receive apologies for absence"])
     }
 
     @Test func presentListEndsAtItsSentenceWhenTheLineRunsOn() {

@@ -51,7 +51,13 @@ struct ItemSplitter {
             let pageItems = itemPageHeadings(in: range)
             if !pageItems.isEmpty, !pageItems.allSatisfy({ p in chain.contains { $0.heading.number == p.heading.number } }) { chain = pageItems }
         }
-        if chain.isEmpty && kind != .report { chain = unnumberedHeadings(in: range) }
+        // One numbered line is no numbering: in a ModernGov table that lost its number column
+        // it is a point of a decision ("5. Note that Adult Social Care …") under titles that
+        // run into their "Decision:" and "Minutes:" labels.
+        if chain.count <= 1 && kind != .report {
+            let unnumbered = unnumberedHeadings(in: range)
+            if unnumbered.count > chain.count { chain = unnumbered }
+        }
         if kind == .minutes {
             // "Vote of Sympathy", "Prayers" between who attended and item 1: minutes of their own.
             let before = chain.first.map { $0.index - 1 } ?? range.upperBound
@@ -206,8 +212,13 @@ struct ItemSplitter {
         var found: [Candidate] = []
         for i in (roll + 1)...end where lines[i].isContent && !lines[i].isBullet {
             let line = lines[i]
-            // "Public Forum … A resident asked …": the heading set off by an ellipsis, its minute after.
-            if let r = line.text.range(of: " … "), TextScanning.wordCount(line.text[r.upperBound...]) >= 3,
+            // "Public Forum … A resident asked …", "Public Participation – None.": the heading set
+            // off by an ellipsis or a dash, its minute after.
+            if let r = line.text.range(of: " … ") ?? line.text.range(of: " – ") ?? line.text.range(of: " - "),
+               TextScanning.wordCount(line.text[r.upperBound...]) >= (line.text[r].contains("…") ? 3 : 1),
+               TextScanning.firstLetter(String(line.text[r.upperBound...])).map(TextScanning.isUpper) ?? false,
+               // "Vicky Bright – Clerk and 3 members of the public": who attended, and in what role.
+               line.text[r].contains("…") || !Self.attendanceRoles.contains(where: TextScanning.asciiLowercased(String(line.text[r.upperBound...])).contains),
                case let heading = String(line.text[..<r.lowerBound]), TextScanning.wordCount(heading) <= 6,
                let initial = TextScanning.firstLetter(heading), TextScanning.isUpper(initial), lowerCaseShare(heading) <= 0.34,
                !AttendanceExtractor.startsWithLabel(line.lower), NumberedHeading.parse(line) == nil {
@@ -232,6 +243,10 @@ struct ItemSplitter {
         }
         return found
     }
+
+    /// Words that say in what role someone attended.
+    private static let attendanceRoles = ["clerk", "councillor", "chair", "mayor", "officer", "secretary", "treasurer", "members of the public",
+                                          "member of the public", "minute", "representative"]
 
     /// The share of a text's words that start in lower case, connectives included.
     private func lowerCaseShare(_ text: String) -> Double {
@@ -264,7 +279,8 @@ struct ItemSplitter {
 
     /// Words that open an item's description in a ModernGov listing, after its title.
     private static let descriptionOpeners = [" To receive", " To note", " To consider", " To confirm", " To approve", " To agree",
-                                             " To elect", " To appoint", " To review", " Additional documents:", " Decision:", " Minutes:"]
+                                             " To elect", " To appoint", " To review", " Additional documents:", " Decision:", " Minutes:",
+                                             " Members of the ", " Members are asked", " This report ", " The report "]
 
     /// Where a listing row's description (or its minutes) begins after the title, if it does.
     static func descriptionStart(in text: String) -> String.Index? {
@@ -319,7 +335,9 @@ struct ItemSplitter {
         var previous = [Int](repeating: -1, count: candidates.count)
         // For each number, the candidate ending the best chain seen so far at that number.
         var bestAt: [Int: Int] = [:]
-        let maxGap = kind == .minutes ? 10 : 1
+        // Agenda numbering may skip one number (an item withdrawn, or its heading lost from a
+        // page's text), at a cost, so that a chain without the gap wins where there is one.
+        let maxGap = kind == .minutes ? 10 : kind == .agenda ? 2 : 1
         for (n, c) in candidates.enumerated() {
             let key = c.heading.key
             var best = -1
@@ -329,8 +347,9 @@ struct ItemSplitter {
             let highest = c.heading.number.last.map { $0.isLetter } == true ? key : key - 1
             if lowest <= highest {
                 for k in stride(from: highest, through: lowest, by: -1) {
-                    if let m = bestAt[k], score[m] > bestScore, kind == .report || !skipsARun(candidates, from: m, to: n) {
-                        best = m; bestScore = score[m]
+                    let skipCost = kind == .agenda && k < key - 1 ? 1.0 : 0
+                    if let m = bestAt[k], score[m] - skipCost > bestScore, kind == .report || !skipsARun(candidates, from: m, to: n) {
+                        best = m; bestScore = score[m] - skipCost
                     }
                 }
             }

@@ -136,6 +136,8 @@ public struct MinutesParser: Sendable {
         guard let first = lines.firstIndex(where: \.isContent), let last = lines.lastIndex(where: \.isContent) else { return nil }
         let isMinutes = !ItemSplitter(lines: lines).items(in: first...last, kind: .minutes).isEmpty
             || lines[first...last].prefix(200).contains { $0.isContent && AttendanceExtractor.startsWithLabel($0.lower) && !$0.lower.hasPrefix("apolog") }
+            // A ModernGov page's rows without their header: each item's "Minutes:" or "Decision:".
+            || lines[first...last].filter({ $0.isContent && ($0.lower.hasPrefix("minutes: ") || $0.lower.hasPrefix("decision: ")) }).count >= 2
         return SectionSpan(kind: isMinutes ? .minutes : .other, title: isMinutes ? "Minutes" : lines[first].text,
                            start: first, end: last, anchor: first, ownDate: nil)
     }

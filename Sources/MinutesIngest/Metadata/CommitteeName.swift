@@ -16,6 +16,8 @@ enum CommitteeName {
             // A web page's breadcrumb trail ("Home > Meetings > Cabinet") is navigation.
             if line.text.contains(" > ") || line.text.contains(" » ") { seen -= 1; continue }
             if let name = fromMinutesOfLine(line.text) { return name }
+            // "Venue: Committee Rooms 1 & 2", "Contact: … Committee Services": a label's value.
+            if let colon = line.lower.firstIndex(of: ":"), Self.detailLabels.contains(String(line.lower[..<colon])) { continue }
             let name = stripTrailingDate(line.text)
             let words = TextScanning.wordCount(name)
             guard words >= 1, words <= 12, TextScanning.hasLetters(name) else { return nil }
@@ -27,6 +29,10 @@ enum CommitteeName {
         }
         return nil
     }
+
+    /// Labels of a meeting page's details, whose values name rooms and officers, not the body.
+    private static let detailLabels: Set<String> = ["venue", "contact", "contact officer", "date", "time", "date and time", "location",
+                                                    "place", "email", "e-mail", "tel", "telephone", "address", "clerk"]
 
     /// "Minutes of the meeting of the Cabinet held on …" → "Cabinet".
     static func fromMinutesOfLine(_ text: String) -> String? {

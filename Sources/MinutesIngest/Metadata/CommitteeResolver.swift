@@ -43,6 +43,8 @@ struct CommitteeResolver {
                 found.append(Candidate(name: name, line: i, score: 6, rule: "\"Minutes of X meeting held …\""))
             } else if let name = afterMeetingOf(text, lower: lower, opener: nil) {
                 found.append(Candidate(name: name, line: i, score: 5, rule: "\"Meeting of X\""))
+            } else if let name = summonsTo(text, lower: lower) {
+                found.append(Candidate(name: name, line: i, score: 5, rule: "\"You are requested to attend a meeting of X\" (a summons)"))
             } else if let name = agendaFor(text, lower: lower) {
                 found.append(Candidate(name: name, line: i, score: 5, rule: "\"Agenda for X on …\""))
             } else if let name = meetingDetailsName(at: i, limit: range.upperBound) {
@@ -189,6 +191,20 @@ struct CommitteeResolver {
         return cleanName(String(text[start...]))
     }
 
+    /// "You are requested to attend Meeting of Limerick City and County Council to be held in …",
+    /// "You are hereby summoned to attend a meeting of the Parish Council …": the summons on an
+    /// agenda's cover names the body that meets.
+    private func summonsTo(_ text: String, lower: String) -> String? {
+        guard let attend = lower.range(of: "to attend "), lower.hasPrefix("you are") || lower.contains(" you are ") else { return nil }
+        let after = lower[attend.upperBound...]
+        let words = after.split(separator: " ")
+        guard let m = words.prefix(4).firstIndex(where: { $0 == "meeting" }), m + 1 < words.count, words[m + 1] == "of",
+              words[..<m].allSatisfy({ Self.meetingAdjectives.contains(String($0)) }),
+              let r = after.range(of: "meeting of ") else { return nil }
+        let offset = lower.distance(from: lower.startIndex, to: r.upperBound)
+        return cleanName(String(text.dropFirst(offset)))
+    }
+
     /// "Minutes of Stoke Ferry Parish Council Meeting held in …" → "Stoke Ferry Parish Council".
     private func minutesOfNamed(_ text: String, lower: String) -> String? {
         guard lower.hasPrefix("minutes of "), let name = cleanName(String(text.dropFirst("minutes of ".count))),
@@ -298,7 +314,7 @@ struct CommitteeResolver {
         var name = Substring(raw)
         let lower = TextScanning.asciiLowercased(raw)
         var cut = lower.endIndex
-        for stop in [" held", " on ", ",", " at ", " which ", " in the ", " - ", " – ", " via ", " that ", " (", " taking place"] {
+        for stop in [" held", " on ", ",", " at ", " which ", " in the ", " - ", " – ", " via ", " that ", " (", " taking place", " to be "] {
             if let r = lower.range(of: stop), r.lowerBound < cut { cut = r.lowerBound }
         }
         let offset = lower.distance(from: lower.startIndex, to: cut)
