@@ -61,6 +61,15 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("When the index is damaged or was written with another schema: set it aside and rebuild it from the watched folders while serving (rebuild), or stop with the error (refuse).", valueName: "rebuild|refuse"))
     var onDamage: IndexRecovery.Policy = .rebuild
 
+    @Option(help: ArgumentHelp("Keep --index as a read-only replica of a primary's index, copied with Xapian's replication from the primary's --serve-replicas address, and serve searches from it (no watching, no writes). NAME is the primary's index folder name; default: this --index folder's name.", valueName: "HOST:PORT[/NAME]"))
+    var replicaOf: String?
+
+    @Option(help: ArgumentHelp("Serve this index to replicas with xapian-replicate-server (xapian-tools) on HOST:PORT, loopback only unless --replicas-public; its folder name is its name there.", valueName: "HOST:PORT"))
+    var serveReplicas: String?
+
+    @Flag(help: "Allow --serve-replicas on an address other than loopback (other machines can then copy the index).")
+    var replicasPublic = false
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -74,6 +83,16 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
         guard idleTimeout >= 0, idleTimeout <= 86_400 else { throw ValidationError("--idle-timeout takes seconds between 0 and 86400; got \(idleTimeout).") }
         guard (0...4096).contains(searchCache) else { throw ValidationError("--search-cache takes MiB between 0 and 4096; got \(searchCache).") }
         if httpPublic && http == nil { throw ValidationError("--http-public goes with --http HOST:PORT.") }
+        if replicasPublic && serveReplicas == nil { throw ValidationError("--replicas-public goes with --serve-replicas HOST:PORT.") }
+        if let replicaOf {
+            if !watchFolders.isEmpty || shards != nil || !shardArguments.isEmpty || serveReplicas != nil {
+                throw ValidationError("--replica-of cannot be combined with --watch, --shards, --shard or --serve-replicas: a replica only reads the copy its primary writes.")
+            }
+            do { _ = try ReplicaAddress(replicaOf, defaultName: "default") } catch { throw ValidationError(error.description) }
+        }
+        if let serveReplicas {
+            do { _ = try HTTPListener(serveReplicas, public: replicasPublic) } catch { throw ValidationError("--serve-replicas: \(error.description)") }
+        }
         if let http {
             do { _ = try HTTPListener(http, public: httpPublic) } catch { throw ValidationError(error.description) }
         }
@@ -115,6 +134,8 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
         configuration.searchCacheBytes = searchCache << 20
         configuration.onDamage = onDamage
         configuration.http = try http.map { try HTTPListener($0, public: httpPublic) }
+        configuration.serveReplicas = try serveReplicas.map { try HTTPListener($0, public: replicasPublic) }
+        configuration.replicaOf = try replicaOf.map { try ReplicaAddress($0, defaultName: (index as NSString).lastPathComponent) }
         do {
             configuration.shards = try shardList()
             configuration.shardOptions.timeout = .milliseconds(Int(shardTimeout * 1000))

@@ -15,10 +15,14 @@ final class DaemonProcess {
     }
 
     /// `launcher` runs first with the daemon's command line after it (`setpriv …`, `prlimit …`).
-    init(index: String, watch: String, socket: String, extra: [String] = [], launcher: [String] = []) throws {
+    convenience init(index: String, watch: String, socket: String, extra: [String] = [], launcher: [String] = []) throws {
+        try self.init(arguments: ["--index", index, "--watch", watch, "--socket", socket] + extra, socket: socket, launcher: launcher)
+    }
+
+    /// A daemon with exactly these arguments, which must include `--socket socket`.
+    init(arguments: [String], socket: String, launcher: [String] = []) throws {
         self.socket = socket
         let quorumd = Self.productsFolder.appendingPathComponent("quorumd")
-        let arguments = ["--index", index, "--watch", watch, "--socket", socket] + extra
         if let tool = launcher.first {
             process.executableURL = URL(fileURLWithPath: tool)
             process.arguments = Array(launcher.dropFirst()) + [quorumd.path] + arguments
@@ -69,6 +73,12 @@ final class DaemonProcess {
         }
         let json = (try? JSONSerialization.jsonObject(with: Data(text[..<split].utf8))) as? [String: Any] ?? [:]
         return (status, json)
+    }
+
+    /// Sends SIGKILL, as a crash would, and waits until the process is gone.
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
     }
 
     /// Sends SIGTERM and waits for the exit status.

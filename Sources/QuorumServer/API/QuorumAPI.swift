@@ -22,9 +22,19 @@ public final class QuorumAPI: Sendable {
     /// The reconciliations' backlog and the rebuild after a recovery, if the daemon watches folders.
     private let progress: BacklogProgress?
 
+    /// The replica this daemon serves, when it is one (``ReplicaCopy``): it only reads.
+    private let replica: ReplicaCopy?
+
     /// Handlers over these readers and writer (nil: a daemon that only reads shards).
-    public init(readers: ReaderPool, writer: WriteQueue?, indexPath: String, watchFolders: [String],
-                searchCache: SearchCache? = nil, progress: BacklogProgress? = nil) {
+    public convenience init(readers: ReaderPool, writer: WriteQueue?, indexPath: String, watchFolders: [String],
+                            searchCache: SearchCache? = nil, progress: BacklogProgress? = nil) {
+        self.init(readers: readers, writer: writer, indexPath: indexPath, watchFolders: watchFolders,
+                  searchCache: searchCache, progress: progress, replica: nil)
+    }
+
+    init(readers: ReaderPool, writer: WriteQueue?, indexPath: String, watchFolders: [String],
+         searchCache: SearchCache? = nil, progress: BacklogProgress? = nil, replica: ReplicaCopy?) {
+        self.replica = replica
         self.progress = progress
         self.readers = readers
         self.searchCache = searchCache
@@ -267,16 +277,25 @@ public final class QuorumAPI: Sendable {
             let shards = searcher.shardSummary()  // first: it reconnects and reopens shards when due
             return (searcher.itemCount, shards)
         }) ?? (0, nil)
-        return StatusReport(
+        var report = StatusReport(
             items: items, sourceCount: 0, indexedCount: 0, failedCount: 0, sources: [], lastCommit: nil, lastError: nil,
-            indexBytes: 0, queueDepth: 0, uptimeSeconds: Int(Date().timeIntervalSince(startedAt)), index: indexPath,
+            indexBytes: replica == nil ? 0 : Self.folderSize(indexPath), queueDepth: 0,
+            uptimeSeconds: Int(Date().timeIntervalSince(startedAt)), index: indexPath,
             watching: [], shards: shards, degraded: shards?.isDegraded)
+        report.replica = replica?.report
+        return report
     }
 
     // MARK: -
 
     /// The writer, or the error a federating daemon (which only reads) answers writes with.
     private func writable() throws(APIError) -> WriteQueue {
+        if let replica {
+            var error = APIError(status: .methodNotAllowed, code: .readOnly,
+                                 message: "this daemon is a read-only replica of \(replica.primary): add and remove documents and saved searches on the primary, whose commits reach this copy")
+            error.allowedMethods = [.get, .head]
+            throw error
+        }
         guard let writer else {
             throw APIError(status: .conflict, code: .readOnly,
                            message: "this daemon searches shards that other daemons write: add, remove and saved searches belong to each shard's own daemon")

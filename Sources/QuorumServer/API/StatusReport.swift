@@ -98,9 +98,11 @@ public struct StatusReport: Codable, Sendable {
     /// damaged or of another schema: why, and where the old one was kept. Searches meanwhile
     /// answer from what is rebuilt and say `partial`.
     public var rebuilding: IndexRecovery.SetAside?
+    /// When the daemon serves a replica: its primary, the commit it holds and when it changed.
+    public var replica: ReplicaStatus?
 
     enum CodingKeys: String, CodingKey {
-        case items, sources, index, watching, failed, shards, degraded, backlog, rebuilding
+        case items, sources, index, watching, failed, shards, degraded, backlog, rebuilding, replica
         case writerError = "writer_error"
         case undatedItems = "undated_items"
         case needsALook = "needs_a_look"

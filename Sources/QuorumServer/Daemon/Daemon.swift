@@ -38,6 +38,12 @@ public struct DaemonConfiguration: Sendable {
     public var http: HTTPListener?
     /// What to do when the index cannot be opened because it is damaged or of another schema.
     public var onDamage = IndexRecovery.Policy.rebuild
+    /// Keep the index folder as a read-only replica of this primary (Xapian's replication) and
+    /// serve searches from it: no watched folders, no writer.
+    public var replicaOf: ReplicaAddress?
+    /// Serve the index to replicas with `xapian-replicate-server` on this address (the index's
+    /// folder name is its name there), writing a changeset with each commit.
+    public var serveReplicas: HTTPListener?
 
     /// A configuration with these values and the defaults for the rest.
     public init(indexPath: String, watchFolders: [String], socketPath: String, socketMode: mode_t = UnixSocketBinding.defaultMode,
@@ -63,6 +69,9 @@ public enum Daemon {
         if !configuration.shards.isEmpty {
             return try await runFederation(configuration, logger: logger)
         }
+        if let primary = configuration.replicaOf {
+            return try await runReplica(of: primary, configuration, logger: logger)
+        }
         let indexPath = CorpusPath.standard(configuration.indexPath)
         let lock = try IndexLock(indexDirectory: indexPath)
         defer { lock.release() }
@@ -75,6 +84,18 @@ public enum Daemon {
         }
 
         let readers = ReaderPool(path: indexPath)
+        var replicationServer: [any Service] = []
+        if let address = configuration.serveReplicas {
+            // Glass writes a changeset per commit only while this is set when the database is
+            // opened and after each commit (it reads it then); ten is what Xapian's
+            // replication guide suggests, enough for a replica a few commits behind.
+            if getenv("XAPIAN_MAX_CHANGESETS") == nil { setenv("XAPIAN_MAX_CHANGESETS", "10", 1) }
+            let parent = (indexPath as NSString).deletingLastPathComponent
+            replicationServer = [SupervisedProcess(name: "xapian-replicate-server", executable: "/usr/bin/xapian-replicate-server",
+                                                   arguments: ["-I", address.host, "-p", String(address.port), parent.isEmpty ? "." : parent],
+                                                   logger: logger)]
+            logger.info("serving the index to replicas on \(address) as '\((indexPath as NSString).lastPathComponent)'")
+        }
         let openIndexer: @Sendable () throws -> Indexer = {
             let indexer = try Indexer(path: indexPath)
             indexer.readOptions = configuration.readOptions
@@ -111,7 +132,8 @@ public enum Daemon {
         // Graceful shutdown runs in reverse order: the notice, then the listener stops taking
         // requests and lets those in flight finish, then the watcher stops feeding the writer,
         // and last the writer commits what is done.
-        let services = ServiceGroup(services: [writer, watcher, sync, app] as [any Service] + web(api: api, configuration, logger: logger) + [stopping],
+        let services = ServiceGroup(services: [writer, watcher, sync, app] as [any Service] + replicationServer
+                                        + web(api: api, configuration, logger: logger) + [stopping],
                                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         defer { binding.removeSocketFile(logger: logger) }
         try await services.run()
@@ -169,6 +191,34 @@ public enum Daemon {
             notify(logger) { try notifier.stopping() }
         }
         let services = ServiceGroup(services: [app] as [any Service] + web(api: api, configuration, logger: logger) + [stopping],
+                                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        defer { binding.removeSocketFile(logger: logger) }
+        try await services.run()
+        logger.info("stopped")
+    }
+
+    /// Keeps a read-only replica of `primary`'s index in the index folder and serves searches
+    /// from it: readers, the API and the replication client (``ReplicaCopy``).
+    private static func runReplica(of primary: ReplicaAddress, _ configuration: DaemonConfiguration, logger: Logger) async throws {
+        let indexPath = CorpusPath.standard(configuration.indexPath)
+        try ReplicaCopy.validate(path: indexPath)
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/xapian-replicate") else {
+            throw ReplicaFolderError(path: indexPath, reason: "xapian-replicate is not installed (Debian: apt install xapian-tools)")
+        }
+        let readers = ReaderPool(path: indexPath)
+        let copy = ReplicaCopy(primary: primary, path: indexPath, readers: readers, logger: logger)
+        let binding = try socketBinding(configuration)
+        try binding.prepare(logger: logger)
+        let api = QuorumAPI(readers: readers, writer: nil, indexPath: indexPath, watchFolders: [], replica: copy)
+        let notifier = SystemdNotifier()
+        let app = application(api: api, configuration, binding: binding, logger: logger) {
+            logger.info("started: a read-only replica of \(primary) in \(indexPath), on \(configuration.socketPath)")
+            notify(logger) { try notifier.ready(status: "replica of \(primary)") }
+        }
+        let stopping = StoppingNotice(logger: logger) {
+            notify(logger) { try notifier.stopping() }
+        }
+        let services = ServiceGroup(services: [copy, app] as [any Service] + web(api: api, configuration, logger: logger) + [stopping],
                                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         defer { binding.removeSocketFile(logger: logger) }
         try await services.run()

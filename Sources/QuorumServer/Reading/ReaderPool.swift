@@ -26,7 +26,11 @@ public final class ReaderPool: Sendable {
 
     private struct State {
         var generation = 0
-        var idle: [(searcher: SendableSearcher, generation: Int)] = []
+        /// Bumped when the index was replaced by another database at the same path (a replica's
+        /// full copy switched in): handles of an older epoch are opened afresh, since a reopen
+        /// follows the files they hold, not the new ones.
+        var epoch = 0
+        var idle: [(searcher: SendableSearcher, generation: Int, epoch: Int)] = []
     }
 
     /// Searches that may run at once when not told otherwise: two per core, so that a search
@@ -49,6 +53,12 @@ public final class ReaderPool: Sendable {
     /// Marks every idle and borrowed handle as stale; called after each commit.
     public func indexDidCommit() {
         state.withLock { $0.generation += 1 }
+    }
+
+    /// Marks every handle as belonging to a database no longer at the path: each is opened
+    /// afresh before its next search.
+    public func indexWasReplaced() {
+        state.withLock { $0.generation += 1; $0.epoch += 1 }
     }
 
     /// How many commits the pool has been told of: what a ``SearchCache`` keys answers by.
@@ -75,11 +85,11 @@ public final class ReaderPool: Sendable {
     }
 
     private func borrow<T>(_ body: (Searcher) throws -> T) throws -> (value: T, generation: Int) {
-        let (taken, current) = state.withLock { state in
-            (state.idle.popLast(), state.generation)
+        let (taken, current, epoch) = state.withLock { state in
+            (state.idle.popLast(), state.generation, state.epoch)
         }
         let searcher: Searcher
-        if let taken {
+        if let taken, taken.epoch == epoch {
             searcher = taken.searcher.value
             if taken.generation != current { try searcher.reopen() }
         } else {
@@ -91,7 +101,7 @@ public final class ReaderPool: Sendable {
             }
         }
         defer {
-            state.withLock { $0.idle.append((SendableSearcher(value: searcher), current)) }
+            state.withLock { $0.idle.append((SendableSearcher(value: searcher), current, epoch)) }
         }
         return (try body(searcher), current)
     }
