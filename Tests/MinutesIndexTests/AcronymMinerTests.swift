@@ -50,6 +50,18 @@ import Testing
         #expect(mined("Home Education, Elective (EHE)") == [])  // a definition never crosses a comma
     }
 
+    @Test func theListedFormOfAnAcronymPrintedTwoWaysIsAlwaysTheSame() {
+        // Two files print CPP's expansion once each, in different case: the listing takes the
+        // capitalised one, whichever order the sources come in.
+        let lower = AcronymMiner.Definition(acronym: "CPP", expansion: "child protection plans")
+        let title = AcronymMiner.Definition(acronym: "CPP", expansion: "Child Protection Plans")
+        for bySource in [["a": [lower], "b": [title]], ["a": [title], "b": [lower]]] {
+            let listed = AcronymRegistry.list(of: bySource)
+            #expect(listed.map(\.expansion) == ["Child Protection Plans"])
+            #expect(listed.first?.sourceCount == 2)
+        }
+    }
+
     @Test func spelledOutFormsAreTheTailsOfCapitalisedRuns() {
         let terms = SpelledOutForms.terms(in: [
             "Pupils were placed at the Rotherham Aspire Pupil Referral Unit, which reported.",

@@ -107,10 +107,14 @@ final class AcronymRegistry {
             for k in pairs { sources[k, default: 0] += 1 }
         }
         return forms.map { k, printed -> Acronym in
-            // Prefer the form printed most often; among equals, one not in capitals throughout.
+            // Prefer the form printed most often; among equals, one not in capitals throughout;
+            // among those, the one that sorts first ("Child Protection Plans" before "child
+            // protection plans"), so that every listing of an index is the same.
             let best = printed.max { a, b in
                 if a.value != b.value { return a.value < b.value }
-                return isShouted(a.key.expansion) && !isShouted(b.key.expansion)
+                let (aShouted, bShouted) = (isShouted(a.key.expansion), isShouted(b.key.expansion))
+                if aShouted != bShouted { return aShouted }
+                return (a.key.acronym, a.key.expansion) > (b.key.acronym, b.key.expansion)
             }!.key
             return Acronym(acronym: best.acronym, expansion: best.expansion, sourceCount: sources[k] ?? 0)
         }
