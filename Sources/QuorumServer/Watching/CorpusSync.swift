@@ -70,10 +70,7 @@ public final class CorpusSync: Service, Sendable {
         let jobs = reconciliationJobs()
         progress.add(files: jobs.count, items: writer.itemCount)
         for job in jobs {
-            writer.enqueue(job) { [self] result in
-                if case let .failure(error) = result { logger.debug("job \(job) not done: \(error)") }
-                if progress.fileDone() { finishRebuildIfAny() }
-            }
+            enqueue(job) { [self] in if progress.fileDone() { finishRebuildIfAny() } }
         }
         if jobs.isEmpty { finishRebuildIfAny() }
     }
@@ -128,10 +125,12 @@ public final class CorpusSync: Service, Sendable {
         return jobs
     }
 
-    private func enqueue(_ job: WriteJob) {
+    /// Queues `job`; `done` runs once it is done or has failed.
+    private func enqueue(_ job: WriteJob, then done: @escaping @Sendable () -> Void = {}) {
         writer.enqueue(job) { [logger] result in
             // The writer has logged a failure; nothing else waits on this job.
             if case let .failure(error) = result { logger.debug("job \(job) not done: \(error)") }
+            done()
         }
     }
 }
