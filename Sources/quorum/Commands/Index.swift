@@ -50,7 +50,7 @@ extension Quorum {
         func run() throws {
             let indexer = try Indexer(path: options.index)
             indexer.readOptions = ReadOptions(ocr: ocr)
-            var indexed = 0, unchanged = 0, failed = 0, items = 0, uncommittedItems = 0
+            var uncommittedItems = 0
             let files = SupportedFiles.list(under: paths)
             let writers = jobs ?? (files.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1)
             if writers > 1, files.count >= writers, indexer.database.documentCount == 0, indexer.sources.isEmpty {
@@ -72,16 +72,9 @@ extension Quorum {
                 }
             }
             (0..<Self.readAheadWindow).forEach(want)
-            let progress = ProgressLine(totalFiles: files.count)
-            /// A file's line: on a terminal only failures, above the progress line.
-            func report(_ line: String, failure: Bool = false) {
-                guard let progress else { return failure ? printError(line) : print(line) }
-                guard failure else { return }
-                progress.clear()
-                printError(line)
-            }
+            var report = LoadReport(totalFiles: files.count)
             for (place, file) in files.enumerated() {
-                progress?.update(filesDone: place, items: items)
+                report.progress?.update(filesDone: place, items: report.items)
                 if uncommittedItems >= itemsPerCommit {
                     try indexer.commit()
                     uncommittedItems = 0
@@ -91,75 +84,80 @@ extension Quorum {
                 let prepared = readAhead.take(path)
                     ?? PreparedFile.read(path: path, options: readOptions, knownFingerprint: indexer.knownFingerprint(atPath: path))
                 want(place + Self.readAheadWindow)
-                switch try indexer.index(prepared) {
-                case let .indexed(_, itemIDs):
-                    indexed += 1
-                    items += itemIDs.count
-                    uncommittedItems += itemIDs.count
-                    let ms = Int(Date().timeIntervalSince(started) * 1000)
-                    report("indexed \(file) → \(itemIDs.count) items in \(ms) ms")
-                case .unchanged:
-                    unchanged += 1
-                    report("unchanged \(file)")
-                case let .failed(_, reason):
-                    failed += 1
-                    report("failed \(file): \(reason)", failure: true)
-                }
+                let outcome = try indexer.index(prepared)
+                if case let .indexed(_, itemIDs) = outcome { uncommittedItems += itemIDs.count }
+                report.record(outcome, file: file, started: started)
             }
-            progress?.update(filesDone: files.count, items: items, force: true)
+            report.progress?.update(filesDone: files.count, items: report.items, force: true)
             try indexer.commit()
-            progress?.clear()
-            print("\(indexed) indexed (\(items) items), \(unchanged) unchanged, \(failed) failed; index \(options.index) holds \(indexer.database.documentCount) items")
-            if failed > 0 { throw ExitCode(1) }
+            report.progress?.clear()
+            print(report.summary(index: options.index, holds: indexer.database.documentCount))
+            if report.failed > 0 { throw ExitCode(1) }
         }
 
         /// The load on `writers` writers (``ParallelLoad``), with the same lines, progress and
         /// summary as a serial one.
         private func loadInParallel(_ files: [String], writers: Int) throws {
-            struct Counts { var indexed = 0, unchanged = 0, failed = 0, items = 0, done = 0 }
-            let counts = Mutex(Counts())
-            let progress = ProgressLine(totalFiles: files.count).map { UncheckedBox($0) }
+            let report = Mutex(LoadReport(totalFiles: files.count))
             let held = try ParallelLoad.load(files, into: options.index, parts: writers, readOptions: ReadOptions(ocr: ocr),
                                   itemsPerCommit: itemsPerCommit) { file, outcome, started in
+                guard case let .success(outcome) = outcome else { return }  // thrown by the load
                 // One file's lines and counts at a time, whichever writer's thread calls.
-                counts.withLock { counts in
-                    counts.done += 1
-                    var line: String?, failure = false
-                    switch outcome {
-                    case let .success(.indexed(_, ids)):
-                        counts.indexed += 1
-                        counts.items += ids.count
-                        line = "indexed \(file) → \(ids.count) items in \(Int(Date().timeIntervalSince(started) * 1000)) ms"
-                    case .success(.unchanged):
-                        counts.unchanged += 1
-                        line = "unchanged \(file)"
-                    case let .success(.failed(_, reason)):
-                        counts.failed += 1
-                        (line, failure) = ("failed \(file): \(reason)", true)
-                    case .failure:
-                        return  // thrown by the load
-                    }
-                    if let progress = progress?.value {
-                        if failure, let line { progress.clear(); printError(line) }
-                        progress.update(filesDone: counts.done, items: counts.items)
-                    } else if let line {
-                        failure ? printError(line) : print(line)
-                    }
+                report.withLock { report in
+                    report.record(outcome, file: file, started: started)
+                    report.progress?.update(filesDone: report.done, items: report.items)
                 }
             }
-            let total = counts.withLock { $0 }
-            progress?.value.update(filesDone: files.count, items: total.items, force: true)
-            progress?.value.clear()
-            print("\(total.indexed) indexed (\(total.items) items), \(total.unchanged) unchanged, \(total.failed) failed; index \(options.index) holds \(held) items (\(writers) writers, merged)")
-            if total.failed > 0 { throw ExitCode(1) }
+            let failed = report.withLock { report in
+                report.progress?.update(filesDone: files.count, items: report.items, force: true)
+                report.progress?.clear()
+                print(report.summary(index: options.index, holds: held) + " (\(writers) writers, merged)")
+                return report.failed
+            }
+            if failed > 0 { throw ExitCode(1) }
         }
     }
 }
 
-/// A value used from several threads only under a lock the caller holds.
-private final class UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
+/// What a load has done so far, and how it is shown: a line per file when output is piped or
+/// redirected; on a terminal one progress line, with failures printed above it.
+private struct LoadReport {
+    var indexed = 0, unchanged = 0, failed = 0, items = 0, done = 0
+    /// Nil unless standard output is a terminal.
+    let progress: ProgressLine?
+
+    init(totalFiles: Int) {
+        progress = ProgressLine(totalFiles: totalFiles)
+    }
+
+    /// Counts one file's outcome and shows its line.
+    mutating func record(_ outcome: IndexOutcome, file: String, started: Date) {
+        done += 1
+        switch outcome {
+        case let .indexed(_, ids):
+            indexed += 1
+            items += ids.count
+            show("indexed \(file) → \(ids.count) items in \(Int(Date().timeIntervalSince(started) * 1000)) ms")
+        case .unchanged:
+            unchanged += 1
+            show("unchanged \(file)")
+        case let .failed(_, reason):
+            failed += 1
+            show("failed \(file): \(reason)", failure: true)
+        }
+    }
+
+    private func show(_ line: String, failure: Bool = false) {
+        guard let progress else { return failure ? printError(line) : print(line) }
+        guard failure else { return }
+        progress.clear()
+        printError(line)
+    }
+
+    /// The closing line.
+    func summary(index: String, holds: Int) -> String {
+        "\(indexed) indexed (\(items) items), \(unchanged) unchanged, \(failed) failed; index \(index) holds \(holds) items"
+    }
 }
 
 /// Expands the paths a user gives into the documents under them, sorted, by the rules quorumd's
