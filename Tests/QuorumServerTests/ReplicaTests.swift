@@ -5,22 +5,6 @@ import Testing
 /// copied with Xapian's replication over loopback.
 @Suite("read replicas", .serialized)
 struct ReplicaTests {
-    /// A loopback port nobody listens on now.
-    private func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw DaemonTestError("no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     private func total(_ daemon: DaemonProcess, _ query: String) throws -> Int {
         try daemon.request("GET", "/search?q=\(query)").json["total"] as? Int ?? -1
     }
@@ -47,7 +31,7 @@ struct ReplicaTests {
         let corpus = folder.path("corpus")
         try makeFolder(corpus)
         for n in 0..<20 { try writeFile(corpus + "/cabinet-\(n).txt", SampleMinutes.cabinet) }
-        let port = try freePort()
+        let port = try freeLoopbackPort()
         let primaryIndex = folder.path("primary/index")
         let primaryArguments = ["--index", primaryIndex, "--watch", corpus, "--socket", folder.path("p.sock"),
                                 "--serve-replicas", "127.0.0.1:\(port)", "--rescan-interval", "0"]

@@ -25,6 +25,21 @@ final class TemporaryFolder: Sendable {
     func path(_ relative: String) -> String { path + "/" + relative }
 }
 
+/// A free TCP port on loopback, found by binding port 0.
+func freeLoopbackPort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+    }
+    guard bound else { throw DaemonTestError("cannot find a free port") }
+    return Int(UInt16(bigEndian: address.sin_port))
+}
+
 /// Writes a file with plain open/write/close, so the watcher sees exactly one IN_CLOSE_WRITE
 /// (Foundation's writers may go through a temp file and a rename).
 func writeFile(_ path: String, _ contents: String) throws {

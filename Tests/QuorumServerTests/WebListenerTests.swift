@@ -6,21 +6,6 @@ import Testing
 @Suite("pages over TCP and through nginx", .serialized)
 struct WebListenerTests {
 
-    /// A free TCP port on loopback, found by binding port 0.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw DaemonTestError("cannot find a free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     /// GETs `url` with curl: the status and body.
     static func get(_ url: String) throws -> (status: Int, body: String) {
         let curl = Process()
@@ -39,7 +24,7 @@ struct WebListenerTests {
     @Test("quorumd --http serves the search page on loopback, and refuses a public address without --http-public")
     func ownListener() async throws {
         let folder = try TemporaryFolder()
-        let port = try Self.freePort()
+        let port = try freeLoopbackPort()
         let daemon = try DaemonProcess(index: folder.path("index"), watch: repositoryRoot.appendingPathComponent("Corpus").path,
                                        socket: folder.path("q.sock"), extra: ["--http", "127.0.0.1:\(port)"])
         try await daemon.waitUntilServing()
@@ -73,7 +58,7 @@ struct WebListenerTests {
         let daemon = try DaemonProcess(index: folder.path("index"), watch: repositoryRoot.appendingPathComponent("Corpus").path,
                                        socket: folder.path("q.sock"), extra: ["--socket-mode", "0666"])
         try await daemon.waitUntilServing()
-        let port = try Self.freePort()
+        let port = try freeLoopbackPort()
         var site = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/nginx-quorum.conf"), encoding: .utf8)
         site = site.replacingOccurrences(of: "unix:/run/quorum/quorum.sock", with: "unix:\(folder.path("q.sock"))")
             .replacingOccurrences(of: "listen 8080;", with: "listen 127.0.0.1:\(port);")
