@@ -58,7 +58,7 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
     @Flag(help: "Read PDFs without a text layer (scans) with OCR; needs tesseract-ocr and poppler-utils.")
     var ocr = false
 
-    @Option(help: ArgumentHelp("When the index is damaged or was written with another schema: set it aside and rebuild it from the watched folders while serving (rebuild), or stop with the error (refuse).", valueName: "rebuild|refuse"))
+    @Option(help: ArgumentHelp("When the index is damaged: set it aside and rebuild it from the watched folders while serving; when another schema wrote it: rebuild it beside it while it serves, then swap (rebuild); or stop with the error (refuse).", valueName: "rebuild|refuse"))
     var onDamage: IndexRecovery.Policy = .rebuild
 
     @Option(help: ArgumentHelp("Keep --index as a read-only replica of a primary's index, copied with Xapian's replication from the primary's --serve-replicas address, and serve searches from it (no watching, no writes). NAME is the primary's index folder name; default: this --index folder's name.", valueName: "HOST:PORT[/NAME]"))

@@ -87,32 +87,12 @@ struct LoadAndDiskTests {
         #expect(daemon.terminate() == 0)
     }
 
-    /// A small tmpfs for the index, where the test may mount one (root, and mounts allowed;
-    /// `QUORUM_TEST_NO_TMPFS=1` pretends they are not, to exercise the other way).
-    static func mountSmallTmpfs(_ path: String, megabytes: Int) -> Bool {
-        guard getuid() == 0, ProcessInfo.processInfo.environment["QUORUM_TEST_NO_TMPFS"] == nil else { return false }
-        return mount("tmpfs", path, "tmpfs", 0, "size=\(megabytes)m,mode=0755") == 0
-    }
-
-    /// Where no tmpfs can be mounted, a file-size limit (RLIMIT_FSIZE, set on the running
-    /// daemon with `prlimit --pid`) stands in for the full disk: at the size of the index's
-    /// largest file, the bulk documents make a table outgrow it and writes fail with EFBIG as
-    /// they would with ENOSPC. Raising the limit again is space returning.
-    static func setFileSizeLimit(of pid: pid_t, to limit: String) throws {
-        let prlimit = Process()
-        prlimit.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
-        prlimit.arguments = ["--pid", String(pid), "--fsize=\(limit):unlimited"]  // the soft limit: raising it back needs no privilege
-        try prlimit.run()
-        prlimit.waitUntilExit()
-        try #require(prlimit.terminationStatus == 0, "prlimit --pid failed")
-    }
-
     @Test("a full disk fails the writer cleanly: searches go on, /status says why, writing resumes when space returns")
     func outOfDisk() async throws {
         let folder = try TemporaryFolder("quorumd-disk")
         try makeFolder(folder.path("corpus"))
         try makeFolder(folder.path("disk"))
-        let mounted = Self.mountSmallTmpfs(folder.path("disk"), megabytes: 16)
+        let mounted = DiskFaults.mountSmallTmpfs(folder.path("disk"), megabytes: 16)
         defer { if mounted { umount2(folder.path("disk"), Int32(MNT_DETACH)) } }
         try writeFile(folder.path("corpus/cabinet.txt"), SampleMinutes.cabinet)
         let daemon = try DaemonProcess(index: folder.path("disk/index"), watch: folder.path("corpus"), socket: folder.path("q.sock"),
@@ -128,14 +108,9 @@ struct LoadAndDiskTests {
                 (try FileManager.default.attributesOfItem(atPath: folder.path("disk/index/\($0)"))[.size] as? Int) ?? 0
             }
             print("out of disk: no tmpfs here; file sizes capped at \(sizes.max() ?? 0) bytes (RLIMIT_FSIZE) instead")
-            try Self.setFileSizeLimit(of: daemon.process.processIdentifier, to: String(sizes.max() ?? 0))
+            try DiskFaults.setFileSizeLimit(of: daemon.process.processIdentifier, to: String(sizes.max() ?? 0))
         } else {
-            let fd = open(filler, O_WRONLY | O_CREAT, 0o600)
-            let block = [UInt8](repeating: 7, count: 1 << 16)
-            while write(fd, block, block.count) > 0 {}
-            var small = [UInt8](repeating: 7, count: 512)
-            while write(fd, &small, small.count) > 0 {}
-            close(fd)
+            DiskFaults.fill(filler)
         }
         for n in 1...20 { try writeFile(folder.path("corpus/bulk-\(n).txt"), Self.minutes(n) + String(repeating: "Padding words for the index. ", count: 400)) }
 
@@ -153,7 +128,7 @@ struct LoadAndDiskTests {
         if mounted {
             try FileManager.default.removeItem(atPath: filler)
         } else {
-            try Self.setFileSizeLimit(of: daemon.process.processIdentifier, to: "unlimited")
+            try DiskFaults.setFileSizeLimit(of: daemon.process.processIdentifier, to: "unlimited")
         }
         #expect(try await waitFor(timeout: .seconds(60)) {
             let status = try daemon.request("GET", "/status").json

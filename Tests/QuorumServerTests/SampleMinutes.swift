@@ -1,5 +1,17 @@
+import Foundation
+
 /// Small minutes documents whose structure the tests know line by line.
 enum SampleMinutes {
+    /// Writes `count` copies of ``cabinet`` into `folder` (made if missing), `cabinet-N.txt`,
+    /// each with its own ward in its first item ("ward N"), so each file's items can be found.
+    static func writeWards(_ count: Int, into folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for n in 0..<count {
+            try cabinet.replacingOccurrences(of: "allotment waiting lists", with: "allotment waiting lists in ward \(n)")
+                .write(toFile: folder + "/cabinet-\(n).txt", atomically: true, encoding: .utf8)
+        }
+    }
+
     /// Cabinet, 13 January 2025: two items, the first resolved.
     static let cabinet = """
         CABINET

@@ -11,10 +11,7 @@ struct SelfHealingTests {
 
     private func corpus(in folder: TemporaryFolder) throws -> String {
         let corpus = folder.path("corpus")
-        try makeFolder(corpus)
-        for n in 0..<Self.fileCount {
-            try writeFile(corpus + "/cabinet-\(n).txt", SampleMinutes.cabinet.replacingOccurrences(of: "allotment waiting lists", with: "allotment waiting lists in ward \(n)"))
-        }
+        try SampleMinutes.writeWards(Self.fileCount, into: corpus)
         return corpus
     }
 

@@ -92,7 +92,7 @@ public enum IndexBackup {
         if FileManager.default.fileExists(atPath: index) {
             // Fails with `.databaseLock` while quorumd (or `quorum index`) writes it.
             if (try? Database(path: index)) != nil { try WritableDatabase(path: index, mode: .open).close() }
-            keptAt = index + ".before-restore-" + ISO8601DateFormatter.string(from: now, timeZone: .gmt, formatOptions: [.withFullDate, .withTime])
+            keptAt = IndexRecovery.datedSibling(of: index, "before-restore", now: now)
         }
         let incoming = index + ".restoring"
         try? FileManager.default.removeItem(atPath: incoming)

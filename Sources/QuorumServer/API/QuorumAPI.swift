@@ -46,7 +46,7 @@ public final class QuorumAPI: Sendable {
     /// A search, as `GET /search` and the search page answer it.
     public func search(_ request: SearchRequest) async throws -> SearchResponse {
         var response = try await read { try $0.search(request) }
-        response.partial = progress?.rebuilding != nil
+        response.partial = progress?.answersArePartial == true
         return response
     }
 
@@ -62,7 +62,7 @@ public final class QuorumAPI: Sendable {
         if let searchCache, let body = searchCache.body(for: request, generation: readers.generation) {
             return body
         }
-        let partial = progress?.rebuilding != nil
+        let partial = progress?.answersArePartial == true
         var answer = try await readAtGeneration { try $0.search(request) }
         answer.value.partial = partial
         let body = try JSONResponse.encode(answer.value)

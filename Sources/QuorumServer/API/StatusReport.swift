@@ -96,7 +96,8 @@ public struct StatusReport: Codable, Sendable {
     public var backlog: BacklogProgress.Report?
     /// While a fresh index is filled from the watched folders after the old one was found
     /// damaged or of another schema: why, and where the old one was kept. Searches meanwhile
-    /// answer from what is rebuilt and say `partial`.
+    /// answer from what is rebuilt and say `partial` — unless `old_index_serves` (an upgrade:
+    /// the old index answers, whole, until the new one is swapped in).
     public var rebuilding: IndexRecovery.SetAside?
     /// When the daemon serves a replica: its primary, the commit it holds and when it changed.
     public var replica: ReplicaStatus?

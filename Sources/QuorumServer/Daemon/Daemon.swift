@@ -79,9 +79,9 @@ public enum Daemon {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         let folders = configuration.watchFolders.map(CorpusPath.standard)
-        if let setAside = try IndexRecovery.prepare(indexPath: indexPath, policy: configuration.onDamage, keep: [IndexLock.fileName]) {
-            logger.error("\(setAside.reason); kept it in \(setAside.keptAt) and rebuilding from \(folders.joined(separator: ", ")) (\(setAside.savedSearches) saved searches carried over)")
-        }
+        let start = try prepareIndex(at: indexPath, configuration, folders: folders, logger: logger)
+        defer { start.upgradeLock?.release() }
+        let (writerPath, upgrade) = (start.writerPath, start.upgrade)
 
         let readers = ReaderPool(path: indexPath)
         var replicationServer: [any Service] = []
@@ -96,22 +96,26 @@ public enum Daemon {
                                                    logger: logger)]
             logger.info("serving the index to replicas on \(address) as '\((indexPath as NSString).lastPathComponent)'")
         }
-        let openIndexer: @Sendable () throws -> Indexer = {
-            let indexer = try Indexer(path: indexPath)
+        let openIndexer: @Sendable (String) throws -> Indexer = { path in
+            let indexer = try Indexer(path: path)
             indexer.readOptions = configuration.readOptions
             return indexer
         }
-        let indexer = try openIndexer()
+        let indexer = try openIndexer(writerPath)
         let rebuilding = IndexRecovery.rebuilding(of: indexer.database)
         if let rebuilding {
             logger.notice("rebuilding the index from the watched folders (since \(rebuilding.since): \(rebuilding.reason))")
         }
         let progress = BacklogProgress(rebuilding: rebuilding)
         let writer = WriteQueue(indexer: indexer, logger: logger,
-                                onCommit: { readers.indexDidCommit() }, reopen: openIndexer)
+                                onCommit: { readers.indexDidCommit() },
+                                reopen: { [writerPath] in try openIndexer(writerPath) })
         let watcher = try FolderWatcher(folders: folders, logger: logger)
         let sync = CorpusSync(watcher: watcher, writer: writer, rescanInterval: configuration.rescanInterval,
-                              progress: progress, logger: logger)
+                              progress: progress, afterRebuild: { [upgrade] in
+                                  guard let upgrade else { return }
+                                  try await Self.swapIn(upgrade, writer: writer, readers: readers, logger: logger) { try openIndexer(indexPath) }
+                              }, logger: logger)
         let binding = try socketBinding(configuration)
         try binding.prepare(logger: logger)
 
@@ -144,6 +148,51 @@ public enum Daemon {
             // differ from their records, so the next start's reconciliation indexes them again.
             logger.error("stopped: the last changes could not be committed; the index holds \(writer.itemCount) items and the next start indexes the rest again")
         }
+    }
+
+    /// What the writer starts on, once the index has been checked (``IndexRecovery``).
+    private struct IndexStart {
+        /// Where the writer writes: the index folder, or during an upgrade the folder beside it.
+        var writerPath: String
+        var upgrade: SchemaUpgrade?
+        /// The upgrade folder's lock, held like the index's: after the swap it is the index's.
+        var upgradeLock: IndexLock?
+    }
+
+    /// Checks the index before the writer opens it: sets a damaged one aside, or starts (or
+    /// resumes, or finishes) the upgrade of one of another schema; says each in the log.
+    private static func prepareIndex(at indexPath: String, _ configuration: DaemonConfiguration, folders: [String],
+                                     logger: Logger) throws -> IndexStart {
+        var start = IndexStart(writerPath: indexPath)
+        switch try IndexRecovery.prepare(indexPath: indexPath, policy: configuration.onDamage, keep: [IndexLock.fileName]) {
+        case .ready(setAsideLeftover: nil):
+            break
+        case let .ready(setAsideLeftover: leftover?):
+            logger.notice("an upgrade was stopped after its swap; its old index is kept in \(leftover)")
+        case let .setAside(setAside):
+            logger.error("\(setAside.reason); kept it in \(setAside.keptAt) and rebuilding from \(folders.joined(separator: ", ")) (\(setAside.savedSearches) saved searches carried over)")
+        case let .upgrade(plan):
+            start.upgradeLock = try IndexLock(indexDirectory: plan.path)
+            switch try plan.start() {
+            case .complete:
+                let aside = try plan.swapIn()
+                logger.notice("an upgrade was stopped before its swap; swapped the rebuilt index in now, the old one kept in \(aside)")
+            case let .building(record):
+                start.writerPath = plan.path
+                start.upgrade = plan
+                logger.warning("\(record.reason); it serves searches while a new index is built from \(folders.joined(separator: ", ")) in \(plan.path)")
+            }
+        }
+        return start
+    }
+
+    /// The end of an upgrade: the writer closes the new index, the folders are exchanged, and
+    /// both the writer and the readers open the new index in the index folder.
+    private static func swapIn(_ upgrade: SchemaUpgrade, writer: WriteQueue, readers: ReaderPool, logger: Logger,
+                               reopen: @escaping @Sendable () throws -> Indexer) async throws {
+        let aside = try await writer.switchIndex(swap: { try upgrade.swapIn() }, reopen: reopen)
+        readers.indexWasReplaced()
+        logger.notice("upgraded: the rebuilt index serves from \(upgrade.indexPath) (\(writer.itemCount) items); the old one is kept in \(aside)")
     }
 
     /// The HTTP/1.1 server of `api` on the socket, with the configured idle timeout; `started`

@@ -64,6 +64,10 @@ public final class BacklogProgress: Sendable {
     /// The recovery being rebuilt from, while its backlog is not done.
     public var rebuilding: IndexRecovery.SetAside? { state.withLock { $0.rebuilding } }
 
+    /// Whether searches answer from an index still being filled (after a damaged one was set
+    /// aside), rather than from a whole one: the old index serving during an upgrade is whole.
+    public var answersArePartial: Bool { rebuilding.map { !$0.oldIndexServes } ?? false }
+
     /// The rebuild's files are all indexed.
     func finishRebuild() {
         state.withLock { $0.rebuilding = nil }

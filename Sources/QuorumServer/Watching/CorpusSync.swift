@@ -2,6 +2,7 @@ import Foundation
 public import Logging
 public import ServiceLifecycle
 import MinutesIndex
+import Synchronization
 
 /// Keeps the index in step with the watched folders: on start it reconciles what is on disk
 /// with what the index holds (whatever arrived, changed or vanished while the daemon was down),
@@ -18,13 +19,20 @@ public final class CorpusSync: Service, Sendable {
     public let progress: BacklogProgress
     /// How often a backlog's progress is logged.
     static let progressLogInterval = Duration.seconds(5)
+    /// Runs once a rebuild's last file is in and recorded, before the rebuild counts as done:
+    /// the swap of an upgrade (``SchemaUpgrade``). When it throws, the next rescan tries again.
+    private let afterRebuild: @Sendable () async throws -> Void
+    /// Set while a rebuild's end is being recorded, so two reconciliations never finish it twice.
+    private let finishing = Atomic<Bool>(false)
 
     /// `rescanInterval`: besides the start-up reconciliation, reconcile again this often while the
     /// writer is idle. That retries what events cannot announce: a file whose permissions were
     /// fixed, and files a failed write (a full disk) left out.
     public init(watcher: FolderWatcher, writer: WriteQueue, scanner: FolderScanner = FolderScanner(),
-                rescanInterval: Duration? = nil, progress: BacklogProgress = BacklogProgress(), logger: Logger) {
+                rescanInterval: Duration? = nil, progress: BacklogProgress = BacklogProgress(),
+                afterRebuild: @escaping @Sendable () async throws -> Void = {}, logger: Logger) {
         self.progress = progress
+        self.afterRebuild = afterRebuild
         self.watcher = watcher
         self.writer = writer
         self.scanner = scanner
@@ -64,24 +72,39 @@ public final class CorpusSync: Service, Sendable {
         }
     }
 
-    /// Queues the reconciliation's jobs, counted in ``progress``; the last of a rebuild's
-    /// completes it.
+    /// Queues the reconciliation's jobs, counted in ``progress``. A rebuild is complete when a
+    /// reconciliation finds nothing to do: checked again after the last of its jobs, since some
+    /// may have failed (a full disk) and are left for the next rescan.
     private func reconcile() {
         let jobs = reconciliationJobs()
         progress.add(files: jobs.count, items: writer.itemCount)
         for job in jobs {
-            enqueue(job) { [self] in if progress.fileDone() { finishRebuildIfAny() } }
+            enqueue(job) { [self] in
+                guard progress.fileDone(), progress.rebuilding != nil else { return }
+                Task { if reconciliationJobs().isEmpty { finishRebuildIfAny() } }
+            }
         }
         if jobs.isEmpty { finishRebuildIfAny() }
     }
 
     /// After a recovery, once every file is indexed again: the index is whole.
     private func finishRebuildIfAny() {
-        guard progress.rebuilding != nil else { return }
-        writer.enqueue(.finishRebuild) { [progress, logger] result in
+        guard progress.rebuilding != nil, finishing.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else { return }
+        writer.enqueue(.finishRebuild) { [self] result in
             switch result {
-            case .success: progress.finishRebuild()
-            case let .failure(error): logger.error("cannot record the end of the rebuild: \(error)")
+            case .success:
+                Task {
+                    do {
+                        try await afterRebuild()
+                        progress.finishRebuild()
+                    } catch {
+                        logger.error("cannot put the rebuilt index in place: \(error); trying again at the next rescan")
+                    }
+                    finishing.store(false, ordering: .releasing)
+                }
+            case let .failure(error):
+                logger.error("cannot record the end of the rebuild: \(error)")
+                finishing.store(false, ordering: .releasing)
             }
         }
     }

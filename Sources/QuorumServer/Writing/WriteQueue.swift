@@ -48,9 +48,10 @@ public final class WriteQueue: @unchecked Sendable {
     public typealias Completion = @Sendable (Result<WriteResult, any Error>) -> Void
     private typealias Waiter = Completion
 
-    // @unchecked: `indexer` and `awaitingCommit` are touched only on `queue`; the rest is in Mutexes.
+    // @unchecked: `indexer`, `reopenIndexer` and `awaitingCommit` are touched only on `queue`;
+    // the rest is in Mutexes.
     private var indexer: Indexer
-    private let reopenIndexer: (@Sendable () throws -> Indexer)?
+    private var reopenIndexer: (@Sendable () throws -> Indexer)?
     private let queue = DispatchQueue(label: "quorum.index-writer")
     private let logger: Logger
     private let onCommit: @Sendable () -> Void
@@ -164,6 +165,19 @@ public final class WriteQueue: @unchecked Sendable {
     /// Whether the commit on closing succeeded; nil until the queue has closed.
     public var closingCommitSucceeded: Bool? { state.withLock { $0.closingCommitSucceeded } }
 
+    /// Between two jobs: commits what is done, closes the index, runs `swap` (which moves index
+    /// folders about: ``SchemaUpgrade/swapIn(now:)``) and from then on writes to the index
+    /// `reopen` opens, which it also uses after failed writes; returns what `swap` returned.
+    /// When the commit or `swap` fails, the writer goes on with the index it had, and this throws.
+    public func switchIndex<T: Sendable>(swap: @escaping @Sendable () throws -> T,
+                                         reopen: @escaping @Sendable () throws -> Indexer) async throws -> T {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<T, any Error>) in
+            queue.async {
+                done.resume(with: Result { try self.switchIndexNow(swap: swap, reopen: reopen) })
+            }
+        }
+    }
+
     /// Holds every job not yet started until ``releaseJobs()`` (the running one finishes), so a
     /// test can queue jobs before any runs and see the order they are taken in.
     func holdJobs() { queue.suspend() }
@@ -172,6 +186,26 @@ public final class WriteQueue: @unchecked Sendable {
     func releaseJobs() { queue.resume() }
 
     // MARK: - On the writer's queue
+
+    private func switchIndexNow<T>(swap: () throws -> T, reopen: @escaping @Sendable () throws -> Indexer) throws -> T {
+        guard commitNow() else { throw WriteQueueError.notCommitted(lastError ?? "the commit failed") }
+        indexer.database.close()
+        let swapped: T
+        do {
+            swapped = try swap()
+        } catch {
+            if let reopenIndexer { indexer = try reopenIndexer() }
+            throw error
+        }
+        indexer = try reopen()
+        reopenIndexer = reopen
+        let count = indexer.database.documentCount
+        state.withLock {
+            $0.sources = Self.byID(indexer.sources)
+            $0.itemCount = count
+        }
+        return swapped
+    }
 
     private func runNext() {
         let (taken, closed) = state.withLock { ($0.schedule.next(), $0.closed) }
@@ -366,8 +400,15 @@ public struct WriterError: Sendable, Equatable {
 public enum WriteQueueError: Error, CustomStringConvertible, Sendable {
     /// The daemon is shutting down.
     case closed
+    /// What was done could not be committed (a full disk), so the index was not switched.
+    case notCommitted(String)
 
-    public var description: String { "the index is closing; no more changes are taken" }
+    public var description: String {
+        switch self {
+        case .closed: "the index is closing; no more changes are taken"
+        case let .notCommitted(reason): "the index was not switched: \(reason)"
+        }
+    }
 }
 
 extension WriteQueue: Service {
