@@ -188,9 +188,10 @@ public final class QuorumAPI: Sendable {
     }
 
     /// `POST /backup?name=NAME`: a consistent copy of the index at its latest commit, into
-    /// ``backupFolder``/NAME (default: the time, `2026-12-02T103000Z`), while writing goes on.
+    /// ``backupFolder``/NAME (default: the time, `2026-12-02T103000Z`), while writing goes on;
+    /// the writer holds its commits until the copy is done (``WriteQueue/holdingCommits(_:)``).
     public func backup(name: String?) async throws -> IndexBackup.Manifest {
-        _ = try writable()
+        let writer = try writable()
         let name = name ?? ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withFullDate, .withTime, .withTimeZone])
             .replacingOccurrences(of: ":", with: "")
         guard name.range(of: #"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"#, options: .regularExpression) != nil else {
@@ -202,16 +203,18 @@ public final class QuorumAPI: Sendable {
             throw APIError(status: .conflict, code: .badName, message: "a backup named '\(name)' exists already in \(folder)")
         }
         // The copy reads the whole index: off the cooperative pool, which serves the searches.
-        return try await withCheckedThrowingContinuation { done in
-            DispatchQueue.global(qos: .utility).async {
-                done.resume(with: Result {
-                    do {
-                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                        return try IndexBackup.backup(index: index, to: destination)
-                    } catch {
-                        throw APIError(status: .internalServerError, code: .writeFailed, message: "the backup failed: \(error)")
-                    }
-                })
+        return try await writer.holdingCommits {
+            try await withCheckedThrowingContinuation { done in
+                DispatchQueue.global(qos: .utility).async {
+                    done.resume(with: Result {
+                        do {
+                            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                            return try IndexBackup.backup(index: index, to: destination)
+                        } catch {
+                            throw APIError(status: .internalServerError, code: .writeFailed, message: "the backup failed: \(error)")
+                        }
+                    })
+                }
             }
         }
     }

@@ -81,6 +81,8 @@ public final class WriteQueue: @unchecked Sendable {
         var itemCount = 0
         var closed = false
         var closingCommitSucceeded: Bool?
+        /// Callers of ``holdingCommits(_:)`` still running: while any is, jobs run but nothing commits.
+        var commitHolds = 0
     }
 
     /// Takes over `indexer`; `onCommit` runs after every commit (readers reopen then).
@@ -165,6 +167,23 @@ public final class WriteQueue: @unchecked Sendable {
     /// Whether the commit on closing succeeded; nil until the queue has closed.
     public var closingCommitSucceeded: Bool? { state.withLock { $0.closingCommitSucceeded } }
 
+    /// Runs `body` while the writer commits nothing: jobs still run, and their commit (so
+    /// their callers' answers) waits until `body` ends. A reader's commit then stays whole
+    /// however long `body` reads it: Xapian reuses the blocks of a revision two commits old, so
+    /// a copy of a large index taken while files land every few hundred milliseconds would
+    /// otherwise never finish (`DatabaseModifiedError`; ``IndexBackup``).
+    public func holdingCommits<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        state.withLock { $0.commitHolds += 1 }
+        defer {
+            let released = state.withLock { state -> Bool in
+                state.commitHolds -= 1
+                return state.commitHolds == 0
+            }
+            if released { queue.async { if !self.awaitingCommit.isEmpty { self.commitNow() } } }
+        }
+        return try await body()
+    }
+
     /// Between two jobs: commits what is done, closes the index, runs `swap` (which moves index
     /// folders about: ``SchemaUpgrade/swapIn(now:)``) and from then on writes to the index
     /// `reopen` opens, which it also uses after failed writes; returns what `swap` returned.
@@ -241,7 +260,7 @@ public final class WriteQueue: @unchecked Sendable {
             for (id, record) in changed { state.sources[id] = record }
             return state.pending
         }
-        if remaining == 0 || ContinuousClock.now - lastCommitStarted >= commitInterval {
+        if remaining == 0 || ContinuousClock.now - lastCommitStarted >= commitInterval, state.withLock({ $0.commitHolds == 0 }) {
             commitNow()
         }
     }
