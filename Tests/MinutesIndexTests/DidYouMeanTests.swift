@@ -61,4 +61,28 @@ import Testing
         #expect(object?["corrected_total"] as? Int == 3)
         #expect(try JSONDecoder().decode(SearchResponse.self, from: json) == response)
     }
+
+    @Test("of two words one letter away, the correction takes the one that stands beside the query's other words")
+    func theCorrectionIsCollatedWithTheOtherWords() throws {
+        let index = try TemporaryIndex()
+        let indexer = try Indexer(path: index.path)
+        try indexer.index(SampleDocuments.minutes(date: "2023-05-16", items: [
+            ("10", "QUESTION ON THE RYDER CUP", "Funding was allocated to the preparation of a Ryder Cup strategy.", []),
+            ("11", "COMMUNITY GRANTS", "The wider community benefits from the grants; a wider review follows.", []),
+            ("12", "PARKING", "Wider footways and a wider junction were proposed.", []),
+            ("13", "CHILD PROTECTION", "The CPP numbers fell; each CPP was reviewed.", []),
+        ]), path: "/corpus/adare.txt")
+        try indexer.commit()
+        let searcher = try Searcher(path: index.path)
+        // "rider" is one letter from "wider" (three items) and "ryder" (one): only "ryder" stands
+        // beside "cup". And "cup", which the index holds, is kept, though "cpp" is one letter away.
+        let response = try searcher.search(SearchRequest(query: "Rider Cup"))
+        #expect(response.total == 0)
+        #expect(response.correctedQuery == "ryder Cup")
+        #expect(response.correctedTotal == 1)
+        // Alone, a word takes its commonest neighbour.
+        #expect(try searcher.search(SearchRequest(query: "rider")).correctedQuery == "wider")
+        #expect(SpellingCorrection.oneEditAway("cup").isSuperset(of: ["cp", "cpp", "cu", "up", "ucp", "cups", "scup"]))
+        #expect(!SpellingCorrection.oneEditAway("cup").contains("cup"))
+    }
 }

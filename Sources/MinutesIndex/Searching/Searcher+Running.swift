@@ -76,8 +76,7 @@ extension Searcher {
 
     /// Whether the query's spelling correction holds all its words in more items than `count`.
     private func correctionFindsMore(than count: Int, for request: SearchRequest) throws -> Bool {
-        guard let corrected = try queryParser.spellingCorrection(of: request.queryText, over: database),
-              SpellingCorrection.isWorthOffering(corrected, for: request.queryText) else { return false }
+        guard let corrected = try spellingCorrection(of: request.queryText) else { return false }
         var correctedRequest = request
         correctedRequest.query = corrected
         let query = try queryParser.query(for: correctedRequest, over: database, acronyms: acronymSynonyms, ranking: ranking)
@@ -166,11 +165,34 @@ extension Searcher {
             collapsedCount: request.collapseByMeeting ? othersInMeeting : nil)
     }
 
+    /// The correction worth offering for `text`: for plain words, the collated one
+    /// (``SpellingCorrection/collated(_:frequency:suggestion:matches:)``); for query syntax,
+    /// Xapian's, when it mends typos.
+    func spellingCorrection(of text: String) throws -> String? {
+        guard QueryUnderstanding.isPlain(text) else {
+            guard let corrected = try queryParser.spellingCorrection(of: text, over: database),
+                  SpellingCorrection.isWorthOffering(corrected, for: text) else { return nil }
+            return corrected
+        }
+        let typed = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        let corrected = try SpellingCorrection.collated(
+            typed, frequency: { database.termFrequency($0) },
+            suggestion: { word in
+                let suggested = try database.spellingSuggestion(for: word)
+                return suggested.isEmpty ? nil : suggested
+            },
+            matches: { words in
+                let query = try queryParser.query(for: SearchRequest(query: words.joined(separator: " ")), over: database,
+                                                  acronyms: acronymSynonyms, ranking: ranking)
+                return try matchCount(query, upTo: 100)
+            })
+        return corrected.map { $0.joined(separator: " ") }
+    }
+
     /// Offers the spelling-corrected query when it finds more than the query as typed.
     private func offerCorrection(for request: SearchRequest, in response: inout SearchResponse) throws {
         let text = request.queryText
-        guard let corrected = try queryParser.spellingCorrection(of: text, over: database),
-              SpellingCorrection.isWorthOffering(corrected, for: text) else { return }
+        guard let corrected = try spellingCorrection(of: text) else { return }
         var correctedRequest = request
         correctedRequest.query = corrected
         correctedRequest.facets = []  // only its total is needed
