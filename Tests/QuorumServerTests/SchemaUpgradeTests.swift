@@ -10,7 +10,7 @@ import Xapian
 struct SchemaUpgradeTests {
     /// Files of two items each; enough that an upgrade in a debug build takes a few seconds.
     private static let fileCount = 240
-    private static let currentSchema = "3"
+    private static let currentSchema = Schema.version
 
     /// An index of `corpus` as an older build left it: every file indexed, a saved search, and
     /// schema version 2 recorded.

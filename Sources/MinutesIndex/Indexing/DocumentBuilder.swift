@@ -50,6 +50,12 @@ final class DocumentBuilder {
             termGenerator.increaseTermPosition(by: Schema.fieldPositionGap)
             termGenerator.indexText(resolution, prefix: Schema.resolved.prefix)
         }
+        if let committee = record.committee {
+            // The body whose meeting it is, once: "elected chairman of the parish council" is
+            // asked of items that say only "Election of Chairman".
+            termGenerator.increaseTermPosition(by: Schema.fieldPositionGap)
+            termGenerator.indexText(committee)
+        }
     }
 
     /// The boolean terms and value slots that filter, facet and collapse, but the date's.

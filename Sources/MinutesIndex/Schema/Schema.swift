@@ -65,9 +65,9 @@ public enum Schema {
     /// Metadata key prefix for the acronyms mined from each source file.
     static let acronymMetadataPrefix = "quorum.acronyms."
     /// Metadata key that records the schema version: an index of another version is refused by
-    /// tools and rebuilt by quorumd (``IndexRecovery``).
+    /// tools and rebuilt by quorumd beside it while it serves (``SchemaUpgrade``).
     static let versionMetadataKey = "quorum.schema"
     /// Bumped whenever terms, slots or document data change meaning (3: the spelled-out forms'
-    /// `XI` terms).
-    static let version = "3"
+    /// `XI` terms; 4: the committee's name in each item's free text).
+    public static let version = "4"
 }

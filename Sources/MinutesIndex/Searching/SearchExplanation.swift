@@ -33,12 +33,31 @@ public struct HitExplanation: Codable, Sendable, Equatable {
     public struct Word: Codable, Sendable, Equatable {
         public var word: String
         public var inTitle: Bool
+        /// In the free text, which ends with the committee's name (``inCommittee``).
         public var inText: Bool
+        /// In the name of the committee whose meeting it is.
+        public var inCommittee: Bool
+
+        public init(word: String, inTitle: Bool, inText: Bool, inCommittee: Bool = false) {
+            self.word = word
+            self.inTitle = inTitle
+            self.inText = inText
+            self.inCommittee = inCommittee
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            word = try c.decode(String.self, forKey: .word)
+            inTitle = try c.decode(Bool.self, forKey: .inTitle)
+            inText = try c.decode(Bool.self, forKey: .inText)
+            inCommittee = try c.decodeIfPresent(Bool.self, forKey: .inCommittee) ?? false
+        }
 
         enum CodingKeys: String, CodingKey {
             case word
             case inTitle = "in_title"
             case inText = "in_text"
+            case inCommittee = "in_committee"
         }
     }
 
@@ -78,7 +97,13 @@ extension Searcher {
             }
             let title = try holding([Schema.title.prefix + lower, "Z" + Schema.title.prefix + stem])
             let text = try holding([lower, "Z" + stem])
-            for n in ids.indices { held[n].append(HitExplanation.Word(word: word, inTitle: title[n], inText: text[n])) }
+            let committee = response.hits.map { hit in
+                (hit.committee ?? "").lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+                    .contains { $0 == lower || stemmer.stem(String($0)) == stem }
+            }
+            for n in ids.indices {
+                held[n].append(HitExplanation.Word(word: word, inTitle: title[n], inText: text[n], inCommittee: committee[n]))
+            }
         }
         for n in response.hits.indices {
             let hit = response.hits[n]

@@ -90,7 +90,11 @@ struct HitFormatter {
     /// `--explain`'s line under a hit: its weight, which words it holds where, its factors.
     static func describe(_ e: HitExplanation, weight: Double) -> String {
         var parts = [String(format: "weight %.2f", weight)]
-        let words = e.words.map { w in "\(w.word) in \(w.inTitle && w.inText ? "title+text" : w.inTitle ? "title" : w.inText ? "text" : "neither")" }
+        let words = e.words.map { w in
+            // The text's terms end with the committee's name: a word there is told as the committee's.
+            let fields = [w.inTitle ? "title" : nil, w.inText && !w.inCommittee ? "text" : nil, w.inCommittee ? "committee" : nil].compactMap { $0 }
+            return "\(w.word) in \(fields.isEmpty ? "neither" : fields.joined(separator: "+"))"
+        }
         if !words.isEmpty { parts.append(words.joined(separator: ", ")) }
         if e.weightKept < 1 { parts.append(String(format: "procedural ×%.2g", e.weightKept)) }
         if e.resolutionBonus > 0 { parts.append(String(format: "resolution +%.2g", e.resolutionBonus)) }
