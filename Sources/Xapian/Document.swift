@@ -19,7 +19,15 @@ public final class Document {
         cx_document_free(handle)
     }
 
-    /// The data blob as UTF-8 text ("" if it cannot be read, e.g. the database moved on).
+    /// The data blob of a document read from a database, as UTF-8 text; throws what Xapian
+    /// throws when it fetches it lazily — `DatabaseModifiedError` when a writer's commit moved
+    /// the database on — so the caller can reopen and retry rather than read "".
+    public func readData() throws -> String {
+        try fetchString { cx_document_get_data(handle, $0, $1, $2) }
+    }
+
+    /// The data blob as UTF-8 text ("" if it cannot be read, e.g. the database moved on: read
+    /// a stored document's with ``readData()``).
     public var data: String {
         get { String(decoding: dataBytes, as: UTF8.self) }
         set { dataBytes = Array(newValue.utf8) }

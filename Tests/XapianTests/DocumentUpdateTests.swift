@@ -73,4 +73,35 @@ import Xapian
         #expect(document.value(Slot.meeting) == "scr-2021-03")
         #expect(sortableUnserialise(document.valueBytes(Slot.pages)) == 30)
     }
+
+    @Test("a document's data read after the writer moved on throws DatabaseModifiedError, never \"\"")
+    func dataReadAfterTheDatabaseMovedOnThrows() throws {
+        let writer = try WritableDatabase(path: tmp.path("db"))
+        let generator = try makeGenerator()
+        let filler = String(repeating: "minutes of the meeting ", count: 400)
+        for n in 0..<200 {
+            let document = try makeDocument(sampleItems[n % sampleItems.count], generator: generator)
+            document.data = "item \(n) " + filler
+            document.addBooleanTerm("Qd\(n)")
+            try writer.replaceDocument(uniqueTerm: "Qd\(n)", with: document)
+        }
+        try writer.commit()
+        let reader = try Database(path: tmp.path("db"))
+        let id = try #require(try reader.postings(for: "Qd7").first)
+        let document = try reader.document(id)  // glass fetches the data when it is asked for
+        // Two commits that rewrite every document reuse the blocks of the reader's revision.
+        for round in 0..<2 {
+            for n in 0..<200 {
+                let replacement = try makeDocument(sampleItems[n % sampleItems.count], generator: generator)
+                replacement.data = "round \(round) item \(n) " + filler
+                replacement.addBooleanTerm("Qd\(n)")
+                try writer.replaceDocument(uniqueTerm: "Qd\(n)", with: replacement)
+            }
+            try writer.commit()
+        }
+        let error = try #require(throws: XapianError.self) { _ = try document.readData() }
+        #expect(error.kind == .databaseModified)
+        try reader.reopen()
+        #expect(try reader.document(id).readData().hasPrefix("round 1 item 7 "))
+    }
 }

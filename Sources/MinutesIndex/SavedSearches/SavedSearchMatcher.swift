@@ -41,7 +41,7 @@ public final class SavedSearchMatcher {
         enquire.sortByRelevanceThenValue(Schema.date.slot!, descending: true)
         let mset = try enquire.mset(offset: 0, limit: request.limit)
         return try mset.hits.indices.map { index in
-            try decoder.decode(MatchedItem.self, from: Data(mset.document(at: index).data.utf8))
+            try decoder.decode(MatchedItem.self, from: Data(try mset.document(at: index).readData().utf8))
         }
     }
 }

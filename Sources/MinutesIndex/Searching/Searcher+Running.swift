@@ -152,7 +152,7 @@ extension Searcher {
 
     private func searchHit(_ hit: RankedHit, from documents: MSet, request: SearchRequest,
                            meetingMatches: [String: Int]?) throws -> SearchHit {
-        let record = try decoder.decode(HitFields.self, from: Data(documents.document(at: hit.index).data.utf8))
+        let record = try decoder.decode(HitFields.self, from: Data(try documents.document(at: hit.index).readData().utf8))
         let snippet = documents.snippet(record.text, length: 240, stemmer: stemmer, flags: .exhaustive,
                                         highlightStart: "<b>", highlightEnd: "</b>", omit: "…")
         // The meeting's other matches: counted apart over remote shards, else Xapian's count.

@@ -164,7 +164,7 @@ public final class Searcher {
     }
 
     private func record(of document: Document) throws -> ItemRecord {
-        try decoder.decode(ItemRecord.self, from: Data(document.data.utf8))
+        try decoder.decode(ItemRecord.self, from: Data(try document.readData().utf8))
     }
 
     /// Runs a read, once more after a writer's commit moved the database on underneath it;
