@@ -43,6 +43,9 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Reconcile the watched folders again every so many seconds (retries unreadable files and failed writes); 0 for only at start.", valueName: "SECONDS"))
     var rescanInterval = 30.0
 
+    @Option(help: ArgumentHelp("A first scan of at least this many files into an empty index is one bulk load on every core, merged at the end; 0 for never.", valueName: "FILES"))
+    var bulkLoadThreshold = 1000
+
     @Option(help: ArgumentHelp("Close a connection that sends no request for this many seconds; 0 for never.", valueName: "SECONDS"))
     var idleTimeout = 60.0
 
@@ -133,6 +136,8 @@ struct QuorumDaemonCommand: AsyncParsableCommand {
         configuration.idleTimeout = idleTimeout > 0 ? .milliseconds(Int(idleTimeout * 1000)) : nil
         configuration.searchCacheBytes = searchCache << 20
         configuration.onDamage = onDamage
+        guard bulkLoadThreshold >= 0 else { throw ValidationError("--bulk-load-threshold takes a number of files, 0 or more; got \(bulkLoadThreshold).") }
+        configuration.bulkLoadThreshold = bulkLoadThreshold
         configuration.http = try http.map { try HTTPListener($0, public: httpPublic) }
         configuration.serveReplicas = try serveReplicas.map { try HTTPListener($0, public: replicasPublic) }
         configuration.replicaOf = try replicaOf.map { try ReplicaAddress($0, defaultName: (index as NSString).lastPathComponent) }

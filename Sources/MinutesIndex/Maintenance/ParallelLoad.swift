@@ -28,11 +28,12 @@ public enum ParallelLoad {
 
     /// Indexes `files` into the empty index at `index` with `parts` writers, then merges.
     /// `handle` is called for each file, from the writers' threads.
+    /// - Parameter keeping: files of the index folder the merge leaves in place (a lock).
     /// - Returns: how many items the merged index holds.
     /// - Throws: the first writer's or the merge's error; the index folder is then left empty.
     @discardableResult
     public static func load(_ files: [String], into index: String, parts: Int, readOptions: ReadOptions,
-                            itemsPerCommit: Int, handle: @escaping FileHandler) throws -> Int {
+                            itemsPerCommit: Int, keeping: Set<String> = [], handle: @escaping FileHandler) throws -> Int {
         let work = index + ".parts"
         try? FileManager.default.removeItem(atPath: work)  // from an interrupted run
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -76,7 +77,7 @@ public enum ParallelLoad {
         for k in 1..<parts { try combined.add(Database(path: work + "/part-\(k)")) }
         let merged = work + "/merged"
         try combined.compact(to: merged, level: .full)
-        for name in try FileManager.default.contentsOfDirectory(atPath: index) {
+        for name in try FileManager.default.contentsOfDirectory(atPath: index) where !keeping.contains(name) {
             try FileManager.default.removeItem(atPath: index + "/" + name)
         }
         for name in try FileManager.default.contentsOfDirectory(atPath: merged) {

@@ -92,12 +92,12 @@ public struct SchemaUpgrade: Sendable, Equatable {
 /// `renameat2(2)` with `RENAME_EXCHANGE`: two paths swap what they name in one step, so the
 /// index folder never stops naming a whole index. Glibc declares it only under `_GNU_SOURCE`,
 /// which Swift's Glibc module does not set, so it is looked up by name.
-enum DirectoryExchange {
+public enum DirectoryExchange {
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     private static let renameExchange: UInt32 = 1 << 1
 
     /// Swaps the folders at `first` and `second` (on one file system).
-    static func exchange(_ first: String, _ second: String) throws {
+    public static func exchange(_ first: String, _ second: String) throws {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else {
             throw IndexRecoveryError(reason: "this C library has no renameat2, needed to swap \(second) in for \(first)")
         }

@@ -44,6 +44,9 @@ public struct DaemonConfiguration: Sendable {
     /// Serve the index to replicas with `xapian-replicate-server` on this address (the index's
     /// folder name is its name there), writing a changeset with each commit.
     public var serveReplicas: HTTPListener?
+    /// A first scan of at least this many files into an empty index is one bulk load on every
+    /// core (``CorpusSync/BulkLoad``); 0 for never.
+    public var bulkLoadThreshold = 1000
 
     /// A configuration with these values and the defaults for the rest.
     public init(indexPath: String, watchFolders: [String], socketPath: String, socketMode: mode_t = UnixSocketBinding.defaultMode,
@@ -79,6 +82,9 @@ public enum Daemon {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         let folders = configuration.watchFolders.map(CorpusPath.standard)
+        // An unfinished bulk load, or the empty index one replaced: nothing to keep.
+        try? FileManager.default.removeItem(atPath: bulkLoadFolder(of: indexPath))
+        try? FileManager.default.removeItem(atPath: bulkLoadFolder(of: indexPath) + ".parts")
         let start = try prepareIndex(at: indexPath, configuration, folders: folders, logger: logger)
         defer { start.upgradeLock?.release() }
         let (writerPath, upgrade) = (start.writerPath, start.upgrade)
@@ -107,6 +113,9 @@ public enum Daemon {
             logger.notice("rebuilding the index from the watched folders (since \(rebuilding.since): \(rebuilding.reason))")
         }
         let progress = BacklogProgress(rebuilding: rebuilding)
+        // Only into an index that holds nothing the folders cannot give back.
+        let fresh = indexer.database.documentCount == 0 && indexer.sources.isEmpty && rebuilding == nil
+            && (try? indexer.savedSearches.list().isEmpty) == true
         let writer = WriteQueue(indexer: indexer, logger: logger,
                                 onCommit: { readers.indexDidCommit() },
                                 reopen: { [writerPath] in try openIndexer(writerPath) })
@@ -115,7 +124,11 @@ public enum Daemon {
                               progress: progress, afterRebuild: { [upgrade] in
                                   guard let upgrade else { return }
                                   try await Self.swapIn(upgrade, writer: writer, readers: readers, logger: logger) { try openIndexer(indexPath) }
-                              }, logger: logger)
+                              },
+                              bulkLoad: fresh && configuration.bulkLoadThreshold > 0 && System.coreCount > 1
+                                  ? Self.bulkLoad(into: indexPath, configuration, writer: writer, readers: readers) { try openIndexer(indexPath) }
+                                  : nil,
+                              logger: logger)
         let binding = try socketBinding(configuration)
         try binding.prepare(logger: logger)
 
@@ -185,6 +198,41 @@ public enum Daemon {
         }
         return start
     }
+
+    /// A first scan in bulk: ``ParallelLoad`` on every core into `INDEX.bulk-load` (locked like
+    /// the index, so that after the exchange the index folder's lock is held), then the two
+    /// folders exchanged in one step and the empty index removed. A folder of that name left by
+    /// a kill is removed at the next start: it is an unfinished load or the old empty index.
+    private static func bulkLoad(into indexPath: String, _ configuration: DaemonConfiguration, writer: WriteQueue, readers: ReaderPool,
+                                 reopen: @escaping @Sendable () throws -> Indexer) -> CorpusSync.BulkLoad {
+        CorpusSync.BulkLoad(threshold: configuration.bulkLoadThreshold) { files, fileDone in
+            let staging = bulkLoadFolder(of: indexPath)
+            let lock = try IndexLock(indexDirectory: staging)
+            defer { lock.release() }
+            do {
+                try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+                    // The writers are threads of their own; this one only waits for them.
+                    DispatchQueue.global().async {
+                        done.resume(with: Result {
+                            try ParallelLoad.load(files, into: staging, parts: System.coreCount, readOptions: configuration.readOptions,
+                                                  itemsPerCommit: 10_000, keeping: [IndexLock.fileName]) { _, outcome, _ in
+                                if case let .success(.indexed(_, ids)) = outcome { fileDone(ids.count) } else { fileDone(0) }
+                            }
+                        })
+                    }
+                }
+                try await writer.switchIndex(swap: { try DirectoryExchange.exchange(indexPath, staging) }, reopen: reopen)
+            } catch {
+                try? FileManager.default.removeItem(atPath: staging)
+                throw error
+            }
+            readers.indexWasReplaced()
+            try? FileManager.default.removeItem(atPath: staging)  // the empty index it replaced
+        }
+    }
+
+    /// Where a bulk load builds its index, beside the index folder.
+    static func bulkLoadFolder(of indexPath: String) -> String { indexPath + ".bulk-load" }
 
     /// The end of an upgrade: the writer closes the new index, the folders are exchanged, and
     /// both the writer and the readers open the new index in the index folder.

@@ -32,6 +32,8 @@ public final class BacklogProgress: Sendable {
         var itemsAtStart = 0
         /// The recovery being rebuilt from, until its backlog is done.
         var rebuilding: IndexRecovery.SetAside?
+        /// Items a bulk load has written into its own databases, which the index does not count yet.
+        var bulkItems = 0
     }
 
     private let state: Mutex<State>
@@ -46,10 +48,24 @@ public final class BacklogProgress: Sendable {
         guard files > 0 else { return }
         state.withLock { state in
             if state.began == nil || state.done >= state.queued {
-                state = State(queued: 0, done: 0, began: .now, itemsAtStart: items, rebuilding: state.rebuilding)
+                state = State(queued: 0, done: 0, began: .now, itemsAtStart: items, rebuilding: state.rebuilding, bulkItems: 0)
             }
             state.queued += files
         }
+    }
+
+    /// A bulk load's file is done, with `items` items written outside the index (``CorpusSync/BulkLoad``).
+    func bulkFileDone(items: Int) {
+        state.withLock { state in
+            guard state.done < state.queued else { return }
+            state.done += 1
+            state.bulkItems += items
+        }
+    }
+
+    /// Drops the backlog in hand (a bulk load that failed: its files are queued again).
+    func abandonBacklog() {
+        state.withLock { state in state = State(rebuilding: state.rebuilding) }
     }
 
     /// One queued job is done. Returns true when it was the backlog's last.
@@ -80,7 +96,7 @@ public final class BacklogProgress: Sendable {
             let seconds = max((ContinuousClock.now - began) / .seconds(1), 0.001)
             let perFile = Double(state.done) > 0 ? seconds / Double(state.done) : nil
             return Report(filesQueued: state.queued, filesDone: state.done,
-                          itemsPerSecond: (Double(max(items - state.itemsAtStart, 0)) / seconds * 10).rounded() / 10,
+                          itemsPerSecond: (Double(max(items + state.bulkItems - state.itemsAtStart, 0)) / seconds * 10).rounded() / 10,
                           secondsLeft: perFile.map { Int((Double(state.queued - state.done) * $0).rounded()) })
         }
     }

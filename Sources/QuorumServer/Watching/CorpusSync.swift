@@ -24,15 +24,32 @@ public final class CorpusSync: Service, Sendable {
     private let afterRebuild: @Sendable () async throws -> Void
     /// Set while a rebuild's end is being recorded, so two reconciliations never finish it twice.
     private let finishing = Atomic<Bool>(false)
+    /// How a large first scan into an empty index is loaded, if it may be.
+    private let bulkLoad: BulkLoad?
+
+    /// A first scan of at least `threshold` files into an empty index, loaded on every core
+    /// (``ParallelLoad``) instead of one job at a time: `load` indexes the files, calling
+    /// `fileDone` with each one's item count, and returns once the loaded index has taken the
+    /// empty one's place. Searches meanwhile see the empty index; `/status` shows the backlog.
+    public struct BulkLoad: Sendable {
+        public var threshold: Int
+        public var load: @Sendable (_ files: [String], _ fileDone: @escaping @Sendable (_ items: Int) -> Void) async throws -> Void
+
+        public init(threshold: Int, load: @escaping @Sendable ([String], @escaping @Sendable (Int) -> Void) async throws -> Void) {
+            self.threshold = threshold
+            self.load = load
+        }
+    }
 
     /// `rescanInterval`: besides the start-up reconciliation, reconcile again this often while the
     /// writer is idle. That retries what events cannot announce: a file whose permissions were
     /// fixed, and files a failed write (a full disk) left out.
     public init(watcher: FolderWatcher, writer: WriteQueue, scanner: FolderScanner = FolderScanner(),
                 rescanInterval: Duration? = nil, progress: BacklogProgress = BacklogProgress(),
-                afterRebuild: @escaping @Sendable () async throws -> Void = {}, logger: Logger) {
+                afterRebuild: @escaping @Sendable () async throws -> Void = {}, bulkLoad: BulkLoad? = nil, logger: Logger) {
         self.progress = progress
         self.afterRebuild = afterRebuild
+        self.bulkLoad = bulkLoad
         self.watcher = watcher
         self.writer = writer
         self.scanner = scanner
@@ -41,8 +58,10 @@ public final class CorpusSync: Service, Sendable {
     }
 
     public func run() async throws {
+        if let bulkLoad { await loadInBulk(bulkLoad) }
         // Jobs are queued as they come, in order, without waiting for their commits: the
-        // writer batches the commits of whatever is queued.
+        // writer batches the commits of whatever is queued. After a bulk load, this finds
+        // what changed while it ran.
         reconcile()
         await withDiscardingTaskGroup { rescans in
             if let rescanInterval {
@@ -85,6 +104,24 @@ public final class CorpusSync: Service, Sendable {
             }
         }
         if jobs.isEmpty { finishRebuildIfAny() }
+    }
+
+    /// The first scan as one bulk load, when it is large enough; on failure the reconciliation
+    /// that follows queues its files one at a time.
+    private func loadInBulk(_ bulkLoad: BulkLoad) async {
+        let jobs = reconciliationJobs()
+        let files = jobs.compactMap { job -> String? in if case let .indexFile(path) = job { path } else { nil } }
+        guard files.count >= bulkLoad.threshold, files.count == jobs.count else { return }
+        logger.notice("bulk load: \(files.count) files into the empty index, one writer per core, merged at the end")
+        progress.add(files: files.count, items: 0)
+        let started = ContinuousClock.now
+        do {
+            try await bulkLoad.load(files) { [progress] items in progress.bulkFileDone(items: items) }
+            logger.notice("bulk load done: \(writer.itemCount) items from \(files.count) files in \(Int((ContinuousClock.now - started) / .seconds(1))) s")
+        } catch {
+            progress.abandonBacklog()
+            logger.error("bulk load failed: \(error); indexing the files one at a time instead")
+        }
     }
 
     /// After a recovery, once every file is indexed again: the index is whole.
