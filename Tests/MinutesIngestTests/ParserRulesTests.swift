@@ -413,6 +413,21 @@ import Testing
         #expect(items.map(\.title) == ["APOLOGIES FOR ABSENCE", "DECLARATIONS OF INTEREST", "REPORT FROM THE POLICE"])
     }
 
+    @Test("flattened N.0 headings: one after an attendance list with no full stop, one running into its first N.1")
+    func flattenedPointZeroHeadingsAfterAnAttendanceList() {
+        let long = String(repeating: "Members discussed the road resurfacing programme and the village signs at length. ", count: 6)
+        let text = "Meeting Minutes Ordinary Meeting 9th September 2019, Council Chamber, Town Hall "
+            + "Present: Councillors Ann Boyle, Brian Cotter and Cara Doyle. "
+            + "Officials in Attendance: Meetings Administrator: Dan Egan Administrative Officers: Eve Flood "
+            + "1.0 Adoption of Minutes 1.1 Adoption of minutes of Ordinary meeting held on 12th August, 2019. "
+            + "The minutes were adopted on the proposal of Councillor Boyle. "
+            + "2.0 Matters arising from the Minutes No matters arising. "
+            + "3.0 Correspondence The correspondence was noted. \(long)"
+        let items = parse(text).sections.flatMap(\.items)
+        #expect(items.map(\.number) == ["1.0", "2.0", "3.0"])
+        #expect(items.first?.title == "Adoption of Minutes")
+    }
+
     @Test func eachMeetingsMinutesInOneDocumentAreASection() {
         let text = """
         Minutes of an Extraordinary Meeting of the Parish Council held on Monday 3rd June 2024

@@ -136,9 +136,11 @@ enum LineNormaliser {
     /// the letter-spaced "P r e s e n t:", "Chair:"), before a minute reference
     /// ("Cou/286/07-08 Apologies …"), and after a sentence's end before a label or a numbered
     /// heading, but not between an item's number and its heading ("1. APOLOGIES FOR ABSENCE")
-    /// nor after "No." ("No. 1 Mann Island").
+    /// nor after "No." ("No. 1 Mann Island"); and before an "N.0 Title" heading after a word, since
+    /// an attendance list ends with no full stop ("… Olive Falsey 1.0 Confirmation of Minutes").
     private static let breakBefore = try! NSRegularExpression(pattern:
         #"(?<=[^ ] )(?<![Aa]lso )(?<!ALSO )(?<![Tt]he )(?=(?:Also [Pp]resent|ALSO PRESENT|Present|PRESENT|P r e s e n t|In [Aa]ttendance|IN ATTENDANCE|Apologies|APOLOGIES|Chair|Chairman|In the Chair)\s?:)"#
+        + #"|(?<=[A-Za-z] )(?=\d{1,3}\.0\s+[A-Z][a-z]{2,})"#
         + #"|(?<=[^ ] )(?=[A-Z][a-z]{1,4}/\d{1,4}/\d{2}(?:-\d{2})?\s+[A-Z])"#
         + #"|(?<=[.:;!?)\]] |^)(?<!\d\. )(?<!\bNo\. )(?<!\bno\. )(?=(?:P\s?r\s?e\s?s\s?e\s?n\s?t\s?:|PRESENT|Present[:\s-]|Apologies|APOLOGIES|In attendance|IN ATTENDANCE|Also present|ALSO PRESENT|Members present|MEMBERS PRESENT|\d{1,4}(?:\.\d{1,2})?\.?\s+[A-Z][A-Za-z]))"#)
 
@@ -154,7 +156,18 @@ enum LineNormaliser {
         let pieces = starts.indices.map { n in
             ns.substring(with: NSRange(location: starts[n], length: (n + 1 < starts.count ? starts[n + 1] : ns.length) - starts[n]))
         }
-        return separated(pieces, of: line)
+        return separated(pieces.flatMap(splittingFirstSubItem), of: line)
+    }
+
+    /// "1.0 Confirmation of Minutes 1.1 Confirmation of minutes of … held on 13th May": an
+    /// N.0 heading runs straight into its first sub-item, N.1, with no full stop between.
+    private static let firstSubItem = try! NSRegularExpression(pattern: #"^(\d{1,3})\.0\s+[A-Z][^.]{2,80}?\s(?=\1\.1\s+[A-Z])"#)
+
+    private static func splittingFirstSubItem(_ piece: String) -> [String] {
+        let ns = piece as NSString
+        guard let match = firstSubItem.firstMatch(in: piece, range: NSRange(location: 0, length: ns.length)) else { return [piece] }
+        let cut = match.range.location + match.range.length
+        return [ns.substring(to: cut), ns.substring(from: cut)]
     }
 
     private static func made(_ line: SourceLine, _ text: String) -> SourceLine {
