@@ -59,4 +59,26 @@ struct BulkLoadTests {
         #expect(!daemon.log().contains("bulk load"))
         #expect(daemon.terminate() == 0)
     }
+
+    @Test("a stop during a bulk load cancels it promptly; the next start loads again")
+    func stopDuringABulkLoad() async throws {
+        let folder = try TemporaryFolder("quorumd-bulk-stop")
+        let corpus = folder.path("corpus")
+        try SampleMinutes.writeWards(1500, into: corpus)
+        let index = folder.path("index")
+        let daemon = try DaemonProcess(index: index, watch: corpus, socket: folder.path("q.sock"), extra: ["--bulk-load-threshold", "20"])
+        try await daemon.waitUntilServing()
+        #expect(try await waitFor(timeout: .seconds(30)) { daemon.log().contains("bulk load: 1500 files") })
+        let asked = ContinuousClock.now
+        #expect(daemon.terminate() == 0)
+        let took = ContinuousClock.now - asked
+        #expect(daemon.log().contains("bulk load stopped"), "\(daemon.log())")
+        #expect(took < .seconds(10), "the stop waited \(took) for the load")
+
+        let again = try DaemonProcess(index: index, watch: corpus, socket: folder.path("q.sock"), extra: ["--bulk-load-threshold", "20"])
+        try await again.waitUntilServing()
+        #expect(try await waitFor(timeout: .seconds(120)) { try again.request("GET", "/status").json["items"] as? Int == 3000 }, "\(again.log())")
+        #expect(again.log().contains("bulk load done: 3000 items"))
+        #expect(again.terminate() == 0)
+    }
 }

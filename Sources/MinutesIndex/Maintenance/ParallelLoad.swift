@@ -28,12 +28,15 @@ public enum ParallelLoad {
 
     /// Indexes `files` into the empty index at `index` with `parts` writers, then merges.
     /// `handle` is called for each file, from the writers' threads.
-    /// - Parameter keeping: files of the index folder the merge leaves in place (a lock).
+    /// - Parameters:
+    ///   - keeping: files of the index folder the merge leaves in place (a lock).
+    ///   - shouldStop: asked before each file; true stops the load with `CancellationError`.
     /// - Returns: how many items the merged index holds.
     /// - Throws: the first writer's or the merge's error; the index folder is then left empty.
     @discardableResult
     public static func load(_ files: [String], into index: String, parts: Int, readOptions: ReadOptions,
-                            itemsPerCommit: Int, keeping: Set<String> = [], handle: @escaping FileHandler) throws -> Int {
+                            itemsPerCommit: Int, keeping: Set<String> = [], shouldStop: @escaping @Sendable () -> Bool = { false },
+                            handle: @escaping FileHandler) throws -> Int {
         let work = index + ".parts"
         try? FileManager.default.removeItem(atPath: work)  // from an interrupted run
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -53,6 +56,7 @@ public enum ParallelLoad {
                     var uncommitted = 0
                     for file in share {
                         if failure.withLock({ $0 != nil }) { return }
+                        if shouldStop() { throw CancellationError() }
                         if uncommitted >= itemsPerCommit { try indexer.commit(); uncommitted = 0 }
                         let started = Date()
                         let outcome = Result { try indexer.indexFile(atPath: file) }

@@ -6,6 +6,7 @@ import NIOCore
 public import MinutesIndex
 public import MinutesIngest
 import ServiceLifecycle
+import Synchronization
 
 /// How a daemon is set up: its index, the folders it watches and its socket.
 public struct DaemonConfiguration: Sendable {
@@ -209,17 +210,24 @@ public enum Daemon {
             let staging = bulkLoadFolder(of: indexPath)
             let lock = try IndexLock(indexDirectory: staging)
             defer { lock.release() }
+            // A stop cancels the load: each writer stops before its next file.
+            let stop = StopSignal()
             do {
-                try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
-                    // The writers are threads of their own; this one only waits for them.
-                    DispatchQueue.global().async {
-                        done.resume(with: Result {
-                            try ParallelLoad.load(files, into: staging, parts: System.coreCount, readOptions: configuration.readOptions,
-                                                  itemsPerCommit: 10_000, keeping: [IndexLock.fileName]) { _, outcome, _ in
-                                if case let .success(.indexed(_, ids)) = outcome { fileDone(ids.count) } else { fileDone(0) }
-                            }
-                        })
+                try await withTaskCancellationHandler {
+                    try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+                        // The writers are threads of their own; this one only waits for them.
+                        DispatchQueue.global().async {
+                            done.resume(with: Result {
+                                try ParallelLoad.load(files, into: staging, parts: System.coreCount, readOptions: configuration.readOptions,
+                                                      itemsPerCommit: 10_000, keeping: [IndexLock.fileName],
+                                                      shouldStop: { stop.isSet }) { _, outcome, _ in
+                                    if case let .success(.indexed(_, ids)) = outcome { fileDone(ids.count) } else { fileDone(0) }
+                                }
+                            })
+                        }
                     }
+                } onCancel: {
+                    stop.set()
                 }
                 try await writer.switchIndex(swap: { try DirectoryExchange.exchange(indexPath, staging) }, reopen: reopen)
             } catch {
@@ -229,6 +237,13 @@ public enum Daemon {
             readers.indexWasReplaced()
             try? FileManager.default.removeItem(atPath: staging)  // the empty index it replaced
         }
+    }
+
+    /// A flag set once, from any thread.
+    private final class StopSignal: Sendable {
+        private let flag = Atomic<Bool>(false)
+        var isSet: Bool { flag.load(ordering: .relaxed) }
+        func set() { flag.store(true, ordering: .relaxed) }
     }
 
     /// Where a bulk load builds its index, beside the index folder.

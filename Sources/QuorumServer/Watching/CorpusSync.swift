@@ -116,8 +116,14 @@ public final class CorpusSync: Service, Sendable {
         progress.add(files: files.count, items: 0)
         let started = ContinuousClock.now
         do {
-            try await bulkLoad.load(files) { [progress] items in progress.bulkFileDone(items: items) }
+            // A stop cancels it (the next start loads again into the still empty index).
+            try await cancelWhenGracefulShutdown { [progress] in
+                try await bulkLoad.load(files) { [progress] items in progress.bulkFileDone(items: items) }
+            }
             logger.notice("bulk load done: \(writer.itemCount) items from \(files.count) files in \(Int((ContinuousClock.now - started) / .seconds(1))) s")
+        } catch is CancellationError {
+            progress.abandonBacklog()
+            logger.notice("bulk load stopped: the daemon is stopping; the next start loads again")
         } catch {
             progress.abandonBacklog()
             logger.error("bulk load failed: \(error); indexing the files one at a time instead")
