@@ -15,6 +15,15 @@ extension Searcher {
                                              nearness: nearness)
         let plan = searchPlan(for: request, matching: matching, offeringCorrection: offeringCorrection)
         var response = try run(plan)
+        // The fallback's test and the offer below both want the correction: it is looked up
+        // once (hundreds of term lookups and a few match counts for a word the index lacks).
+        var lookedUp: String?? = nil
+        func correction() throws -> String? {
+            if let lookedUp { return lookedUp }
+            let found = try spellingCorrection(of: request.queryText)
+            lookedUp = .some(found)
+            return found
+        }
         // A plain query of several words that few items hold all of matches any of them, the
         // items with more of them first ("persistent absence" finds the absences update, which
         // never says "persistent"); a second pass, for those few queries only. One that few
@@ -24,14 +33,14 @@ extension Searcher {
         // gives as many items as its count said.
         if ranksWords, let count = try matchCount(matching, ifFewerThan: ranking.anyWordsThreshold, bounds: response.totalBounds),
            try request.filters == SearchFilters() || fewHoldAllWords(unfiltered: request),
-           try !(offeringCorrection && correctionFindsMore(than: count, for: request)) {
+           try !(offeringCorrection && correctionFindsMore(than: count, for: request, corrected: correction())) {
             let relaxed = try queryParser.query(for: request, over: database, acronyms: acronymSynonyms, ranking: ranking,
                                                 matching: .anyWords)
             response = try run(searchPlan(for: request, matching: relaxed, offeringCorrection: offeringCorrection))
             response.matchedAnyWords = true
         }
         if plan.offersCorrection, response.total < Self.fewHitsThreshold {
-            try offerCorrection(for: request, in: &response)
+            try offerCorrection(correction(), for: request, in: &response)
         }
         if request.explains { try explain(&response, for: request, proximity: nearness && !response.matchedAnyWords) }
         return response
@@ -74,9 +83,9 @@ extension Searcher {
         return try enquire.mset(offset: 0, limit: 0, checkAtLeast: limit).matchesLowerBound
     }
 
-    /// Whether the query's spelling correction holds all its words in more items than `count`.
-    private func correctionFindsMore(than count: Int, for request: SearchRequest) throws -> Bool {
-        guard let corrected = try spellingCorrection(of: request.queryText) else { return false }
+    /// Whether the query's spelling correction, `corrected`, holds all its words in more items than `count`.
+    private func correctionFindsMore(than count: Int, for request: SearchRequest, corrected: String?) throws -> Bool {
+        guard let corrected else { return false }
         var correctedRequest = request
         correctedRequest.query = corrected
         let query = try queryParser.query(for: correctedRequest, over: database, acronyms: acronymSynonyms, ranking: ranking)
@@ -189,10 +198,9 @@ extension Searcher {
         return corrected.map { $0.joined(separator: " ") }
     }
 
-    /// Offers the spelling-corrected query when it finds more than the query as typed.
-    private func offerCorrection(for request: SearchRequest, in response: inout SearchResponse) throws {
-        let text = request.queryText
-        guard let corrected = try spellingCorrection(of: text) else { return }
+    /// Offers the spelling-corrected query, `corrected`, when it finds more than the query as typed.
+    private func offerCorrection(_ corrected: String?, for request: SearchRequest, in response: inout SearchResponse) throws {
+        guard let corrected else { return }
         var correctedRequest = request
         correctedRequest.query = corrected
         correctedRequest.facets = []  // only its total is needed
