@@ -43,10 +43,8 @@ public struct SchemaUpgrade: Sendable, Equatable {
     /// is being built. The caller holds the new folder's lock (the daemon's `IndexLock`), so
     /// the folder may already exist, holding only that lock.
     public func start(now: Date = Date()) throws -> Progress {
-        if let database = try? Database(path: path) {
-            let version = try database.metadata(forKey: Schema.versionMetadataKey)
-            if version == Schema.version, IndexRecovery.rebuilding(of: database) == nil { return .complete }
-            if let record = IndexRecovery.rebuilding(of: database), version == Schema.version { return .building(record) }
+        if let database = try? Database(path: path), try database.metadata(forKey: Schema.versionMetadataKey) == Schema.version {
+            return IndexRecovery.rebuilding(of: database).map(Progress.building) ?? .complete
         }
         // Nothing usable there yet (never started, killed before its first commit, or damaged):
         // start afresh, keeping the lock file.
