@@ -6,10 +6,6 @@ import Xapian
 /// `quorum restore` of the copy with the real binary.
 @Suite("online backup and restore", .serialized)
 struct BackupTests {
-    private func ids(of index: String) throws -> Set<String> {
-        let database = try Database(path: index)
-        return Set(try database.allTerms(withPrefix: "Q").map { String($0.dropFirst()) })
-    }
 
     @Test("a backup taken during an ingest is one commit, whole, and restores item for item")
     func backupDuringIngest() async throws {
@@ -49,7 +45,7 @@ struct BackupTests {
         let copy = try Database(path: backup)
         #expect(copy.documentCount == items)
         #expect((80...400).contains(items))
-        let backedUp = try ids(of: backup)
+        let backedUp = try itemIDs(ofIndex: backup)
         #expect(backedUp.count == items, "each item once")
         #expect(backedUp.isSuperset(of: (0..<40).flatMap { ["cabinet-\($0):1.1", "cabinet-\($0):1.2"] }))
         let check = try await runProgram(URL(fileURLWithPath: "/usr/bin/xapian-check"), [backup])
@@ -66,7 +62,7 @@ struct BackupTests {
         #expect(daemon.terminate() == 0)
         let restored = try await runProgram(quorum, ["restore", "--index", folder.path("index"), backup])
         #expect(restored.status == 0, "\(restored.output)")
-        #expect(try ids(of: folder.path("index")) == backedUp, "the restored index holds exactly the backup's items")
+        #expect(try itemIDs(ofIndex: folder.path("index")) == backedUp, "the restored index holds exactly the backup's items")
         let kept = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("index.before-restore-") }
         #expect(kept.count == 1, "the replaced index is kept")
         // The next start indexes what landed after the backup.

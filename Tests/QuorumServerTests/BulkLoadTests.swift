@@ -9,10 +9,6 @@ import Xapian
 struct BulkLoadTests {
     private static let fileCount = 60
 
-    private func ids(of index: String) throws -> Set<String> {
-        Set(try Database(path: index).allTerms(withPrefix: "Q").map { String($0.dropFirst()) })
-    }
-
     @Test("a first scan over the threshold is one bulk load with a serial load's items; writing goes on after it")
     func firstScanInBulk() async throws {
         let folder = try TemporaryFolder("quorumd-bulk")
@@ -47,7 +43,7 @@ struct BulkLoadTests {
             try indexer.indexFile(atPath: corpus + "/" + name)
         }
         try indexer.commit()
-        #expect(try ids(of: index) == ids(of: serial))
+        #expect(try itemIDs(ofIndex: index) == itemIDs(ofIndex: serial))
         let check = try await runProgram(URL(fileURLWithPath: "/usr/bin/xapian-check"), [index])
         #expect(check.status == 0, "\(check.output)")
 

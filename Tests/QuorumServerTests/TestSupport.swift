@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Synchronization
+import Xapian
 
 #if canImport(Glibc)
 import Glibc
@@ -139,4 +140,9 @@ func runProgram(_ program: URL, _ arguments: [String]) async throws -> (status: 
     }
     await process.exited()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// The item ids an index holds (its `Q` terms), to compare two indexes item for item.
+func itemIDs(ofIndex path: String) throws -> Set<String> {
+    Set(try Database(path: path).allTerms(withPrefix: "Q").map { String($0.dropFirst()) })
 }

@@ -79,26 +79,22 @@ import Xapian
         let writer = try WritableDatabase(path: tmp.path("db"))
         let generator = try makeGenerator()
         let filler = String(repeating: "minutes of the meeting ", count: 400)
-        for n in 0..<200 {
-            let document = try makeDocument(sampleItems[n % sampleItems.count], generator: generator)
-            document.data = "item \(n) " + filler
-            document.addBooleanTerm("Qd\(n)")
-            try writer.replaceDocument(uniqueTerm: "Qd\(n)", with: document)
+        /// Writes 200 documents, each's data opening with `label` and its number, and commits.
+        func writeAll(_ label: String) throws {
+            for n in 0..<200 {
+                let document = try makeDocument(sampleItems[n % sampleItems.count], generator: generator)
+                document.data = "\(label)\(n) " + filler
+                document.addBooleanTerm("Qd\(n)")
+                try writer.replaceDocument(uniqueTerm: "Qd\(n)", with: document)
+            }
+            try writer.commit()
         }
-        try writer.commit()
+        try writeAll("item ")
         let reader = try Database(path: tmp.path("db"))
         let id = try #require(try reader.postings(for: "Qd7").first)
         let document = try reader.document(id)  // glass fetches the data when it is asked for
         // Two commits that rewrite every document reuse the blocks of the reader's revision.
-        for round in 0..<2 {
-            for n in 0..<200 {
-                let replacement = try makeDocument(sampleItems[n % sampleItems.count], generator: generator)
-                replacement.data = "round \(round) item \(n) " + filler
-                replacement.addBooleanTerm("Qd\(n)")
-                try writer.replaceDocument(uniqueTerm: "Qd\(n)", with: replacement)
-            }
-            try writer.commit()
-        }
+        for round in 0..<2 { try writeAll("round \(round) item ") }
         let error = try #require(throws: XapianError.self) { _ = try document.readData() }
         #expect(error.kind == .databaseModified)
         try reader.reopen()
