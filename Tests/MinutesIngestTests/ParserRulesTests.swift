@@ -229,6 +229,48 @@ import Testing
 
          None.
          """, "Housing Policy Board"),
+        // ModernGov's page title after the words a saved page puts before it.
+        ("""
+         Browse meetings - Agenda for Licensing Sub-Committee on Tuesday 4th March, 2025, 10.00 am
+
+         1. Apologies
+
+         None.
+         """, "Licensing Sub-Committee"),
+        // Named once, in a passage cut from its page; beside another body named once as a
+        // partner, the committee or council that meets.
+        ("""
+         1. Declarations of Interest
+
+         Mr Hale declared an interest as a member of the Fire and Rescue Authority.
+
+         2. Public Participation
+
+         To ask a question relating to the functions of the Council.
+         """, "Council"),
+        // A site's banner names the council; the text names the committee whose page it is.
+        ("""
+         Westmoor District Council
+         Agenda and minutes
+
+         Items
+         No. Item
+
+         12.
+
+         Declarations of Interest
+
+         These are to be made by members of the Licensing and Appeals Committee present.
+         """, "Licensing and Appeals Committee"),
+        // Flattened text headed "Ordinary Meeting", which names no body: the council whose
+        // name its page footer prints.
+        ("""
+         Meeting Minutes Ordinary Meeting 4th March 2019, Council Chamber The Mayor, Councillor Ann Ross presided. \
+         Members Present: Councillors Ben Hale, Cara Lowe, Dan Marsh. Officials in Attendance: Meetings Administrator: \
+         Eve Nash 1.0 Confirmation of Minutes The minutes of the meeting held on 4th February 2019 were confirmed on the \
+         proposal of Councillor Hale. 2.0 Roads Programme The programme was noted. March 2019 Westmoor County Council \
+         Minutes page 1 of 4 Westmoor County Council, County Hall, Westmoor
+         """, "Westmoor County Council"),
     ])
     func committeeFromTheText(text: String, committee: String) {
         #expect(parse(text).committee == committee)

@@ -58,7 +58,7 @@ struct CommitteeResolver {
             } else if let name = minutesOfWithinLine(text, lower: lower) {
                 found.append(Candidate(name: name, line: i, score: 5, rule: "\"… Minutes of the meeting of X held …\" inside a line (flattened text)"))
             } else if let name = bodyHeading(lines[i]) {
-                let letterhead = isCouncilLetterhead(name)
+                let letterhead = Self.isCouncilLetterhead(name)
                 found.append(Candidate(name: name, line: i, score: letterhead ? 1 : (TextScanning.isUppercaseText(name) ? 3 : 2),
                                        rule: letterhead ? "the council's name alone (a letterhead)" : "a heading naming a body"))
             }
@@ -77,8 +77,10 @@ struct CommitteeResolver {
     private static let namedBody = try! NSRegularExpression(pattern:
         #"\b[Tt]he ((?:[A-Z][\w'’&-]*\s+(?:and\s+|of\s+|&\s+|for\s+)?){0,5}(?:Council|Committee|Sub-Committee|Authority|Board|Panel|Cabinet|Commission|Executive|Forum|Assembly))\b"#)
 
-    /// The body the text keeps naming ("the Fire Authority", "the Council"), when its header
-    /// names none: at least twice, the most often, the longer name on a tie.
+    /// The body the text names ("the Fire Authority", "the Council"), when its header names
+    /// none: the most often, the longer name on a tie. Once is enough: a passage cut from a page
+    /// may name its body once ("to ask a question relating to the functions of the Council"),
+    /// and a name in the text is better than none.
     func mostNamed(in range: Range<Int>) -> Candidate? {
         var counts: [String: (count: Int, line: Int)] = [:]
         for i in range where lines[i].isContent {
@@ -91,7 +93,14 @@ struct CommitteeResolver {
                 counts[name, default: (0, i)].count += 1
             }
         }
-        guard let best = counts.filter({ $0.value.count >= 2 }).max(by: { ($0.value.count, $0.key.count) < ($1.value.count, $1.key.count) }) else { return nil }
+        // On a tie, a committee or council (the bodies that meet most) before an authority, a
+        // forum or an executive, which minutes name as partners ("as members of the Fire and
+        // Rescue Authority"), then the longer name.
+        func rank(_ entry: (key: String, value: (count: Int, line: Int))) -> (Int, Int, Int) {
+            let common = ["Committee", "Council", "Sub-Committee", "Cabinet", "Panel", "Board", "Commission"].contains { entry.key.hasSuffix($0) }
+            return (entry.value.count, common ? 1 : 0, entry.key.count)
+        }
+        guard let best = counts.max(by: { rank($0) < rank($1) }) else { return nil }
         // "the Authority" most often, and once its full name, "the Fire and Rescue Authority": the
         // same body. (Not for "the Council": "the County Council" in a parish's minutes is another.)
         if !best.key.contains(" "), best.key != "Council",
@@ -100,6 +109,29 @@ struct CommitteeResolver {
                              rule: "the body the text names most (\(best.value.count) times as \"the \(best.key)\"), by its full name")
         }
         return Candidate(name: best.key, line: best.value.line, score: 0, rule: "the body the text names most (\(best.value.count) times)")
+    }
+
+    private static let councilName = try! NSRegularExpression(pattern:
+        #"\b((?:[A-Z][\w'’-]*\s+){1,4}(?:City and County|County|City|Borough|District|Metropolitan Borough)\s+Council)\b"#)
+
+    /// A council's own name printed anywhere, the most often: for a text that names no body
+    /// but its council's, in a footer or a letterhead run into the text ("Meath County Council,
+    /// County Hall, Navan"); a meeting headed only "Ordinary Meeting" is the council's own.
+    func councilNamed(in range: Range<Int>) -> Candidate? {
+        var counts: [String: (count: Int, line: Int)] = [:]
+        for i in range where !lines[i].text.isEmpty {
+            let text = lines[i].text
+            let ns = text as NSString
+            for match in Self.councilName.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                var words = ns.substring(with: match.range(at: 1)).split(separator: " ").map(String.init)
+                // "The Meath County Council", "Dear Cllr Hall, Sligo County Council": the
+                // capitalised words before the place that are not part of it.
+                while let first = words.first, words.count > 3, ["The", "Of", "And", "Dear", "To", "From"].contains(first) { words.removeFirst() }
+                counts[words.joined(separator: " "), default: (0, i)].count += 1
+            }
+        }
+        guard let best = counts.max(by: { ($0.value.count, -$0.value.line) < ($1.value.count, -$1.value.line) }) else { return nil }
+        return Candidate(name: best.key, line: best.value.line, score: 0, rule: "the council's name, printed \(best.value.count) times in the text")
     }
 
     /// A body named in a file's name ("2025-01-13 Cabinet minutes.pdf" → "Cabinet").
@@ -212,10 +244,16 @@ struct CommitteeResolver {
         return name
     }
 
-    /// "Agenda for Council on Wednesday, 27th January, 2021" (ModernGov's page heading).
+    /// "Agenda for Council on Wednesday, 27th January, 2021" (ModernGov's page heading), at the
+    /// start of a line, or after the words a page's title puts first ("Browse meetings - Agenda
+    /// for …", "{meta} Agenda for …") when a date follows its " on ".
     private func agendaFor(_ text: String, lower: String) -> String? {
-        for opener in ["agenda for ", "agenda and minutes for ", "minutes for ", "decisions for "] where lower.hasPrefix(opener) {
-            return cleanName(String(text.dropFirst(opener.count)))
+        for opener in ["agenda for ", "agenda and minutes for ", "minutes for ", "decisions for "] {
+            if lower.hasPrefix(opener) { return cleanName(String(text.dropFirst(opener.count))) }
+            guard let r = lower.range(of: " " + opener) else { continue }
+            let rest = lower[r.upperBound...]
+            guard let on = rest.range(of: " on "), DateExtractor.firstDate(in: rest[on.upperBound...]) != nil else { continue }
+            return cleanName(String(text.dropFirst(lower.distance(from: lower.startIndex, to: r.upperBound))))
         }
         return nil
     }
@@ -302,7 +340,7 @@ struct CommitteeResolver {
 
     /// "Limerick City and County Council", "Rotherham Metropolitan Borough Council": a council's
     /// own name, which heads the papers of all its committees.
-    private func isCouncilLetterhead(_ name: String) -> Bool {
+    static func isCouncilLetterhead(_ name: String) -> Bool {
         let lower = TextScanning.asciiLowercased(name)
         guard lower.hasSuffix("council") else { return false }
         return ["city", "county", "borough", "district", "metropolitan", "unitary", "combined"].contains(where: { lower.contains($0) })

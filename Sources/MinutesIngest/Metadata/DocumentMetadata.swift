@@ -27,24 +27,38 @@ struct DocumentMetadata {
             meetingDate = nil
             meetingDateSource = "none found"
         }
-        if let best = committeeCandidates.first, best.score > 1 || printedCommittee == nil {
-            committee = best.name
-            committeeSource = "line \(lines[best.line].number): \(best.rule)"
-        } else if let printedCommittee {
-            committee = CommitteeName.titleCased(printedCommittee)
-            committeeSource = "the first lines"
-        } else if let named = CommitteeResolver(lines: lines).mostNamed(in: 0..<lines.count) {
-            committee = named.name
-            committeeSource = "line \(lines[named.line].number): \(named.rule)"
-        } else if let named = CommitteeResolver.committee(inFileName: fileName) {
-            committee = named
-            committeeSource = "the file name"
-        } else if let title = hints.title, let named = CommitteeResolver.committee(inFileName: title + ".pdf") {
-            committee = named
-            committeeSource = "the PDF's title"
-        } else {
-            committee = nil
-            committeeSource = "none found"
+        (committee, committeeSource) = Self.committee(lines: lines, header: committeeCandidates, printed: printedCommittee,
+                                                      fileName: fileName, hints: hints)
+    }
+
+    /// The body, by the first rule that names one: a heading rule of the header; the first
+    /// lines' name unless it is only the council's letterhead; a committee the text names; the
+    /// letterhead; a body or council the text names; the file name; the PDF's title. The text is
+    /// scanned only when the header falls short.
+    private static func committee(lines: [SourceLine], header: [CommitteeResolver.Candidate], printed: String?,
+                                  fileName: String, hints: SourceHints) -> (String?, String) {
+        func fromLine(_ candidate: CommitteeResolver.Candidate) -> (String?, String) {
+            (candidate.name, "line \(lines[candidate.line].number): \(candidate.rule)")
         }
+        if let best = header.first, best.score > 1 { return fromLine(best) }
+        if let printed, !CommitteeResolver.isCouncilLetterhead(printed) { return (CommitteeName.titleCased(printed), "the first lines") }
+        let resolver = CommitteeResolver(lines: lines)
+        let named = resolver.mostNamed(in: 0..<lines.count)
+        // A page headed by its council's name alone (a site's banner over a committee's meeting:
+        // "Chichester District Council / Agenda and minutes") whose text names one of its
+        // committees is that committee's.
+        if let named, isCommittee(named) { return fromLine(named) }
+        if let printed { return (CommitteeName.titleCased(printed), "the first lines") }
+        if let best = header.first { return fromLine(best) }
+        if let named { return fromLine(named) }
+        if let council = resolver.councilNamed(in: 0..<lines.count) { return fromLine(council) }
+        if let named = CommitteeResolver.committee(inFileName: fileName) { return (named, "the file name") }
+        if let title = hints.title, let named = CommitteeResolver.committee(inFileName: title + ".pdf") { return (named, "the PDF's title") }
+        return (nil, "none found")
+    }
+
+    /// A committee, panel, board or the like, not a council: what a council's letterhead sits over.
+    private static func isCommittee(_ candidate: CommitteeResolver.Candidate) -> Bool {
+        !candidate.name.lowercased().hasSuffix("council")
     }
 }
