@@ -173,6 +173,59 @@ import Testing
         #expect(doc.sections.first?.attendance?.chairFirstPresent == ["Ross", "Hale"])
     }
 
+    @Test func moderngovListingsSubItemsAloneOnTheirLines() {
+        let text = """
+        Agenda for Executive Board on Monday, 11th June, 2018, 10.00 am
+
+        Items
+        No. Item
+
+        5.
+
+        MINUTES
+
+        Additional documents:
+
+        5.1
+
+        7TH MARCH, 2018; pdf icon PDF 244 KB
+
+        Additional documents:
+
+        Minutes:
+
+        RESOLVED that the minutes of the meeting held on the 7th March, 2018 be signed as a correct record.
+
+        5.2
+
+        2ND APRIL, 2018. pdf icon PDF 169 KB
+
+        Minutes:
+
+        RESOLVED that the minutes be signed.
+
+        6.
+
+        ROADS CAPITAL PROGRAMME
+
+        Minutes:
+
+        5.1 The Board noted the programme.
+        """
+        let items = parse(text).sections.first?.items ?? []
+        #expect(items.map(\.number) == ["5", "5.1", "5.2", "6"])
+        #expect(items.map(\.title) == ["MINUTES", "7TH MARCH, 2018", "2ND APRIL, 2018", "ROADS CAPITAL PROGRAMME"])
+    }
+
+    @Test(arguments: [("Items 1/2. Welcome/Apologies", "1/2", "Welcome/Apologies"), ("Items 3 & 4: Minutes and Matters Arising", "3 & 4", "Minutes and Matters Arising")])
+    func oneHeadingOverTwoItems(heading: String, number: String, title: String) {
+        let text = "Ardmore Community Council\n\nMinutes of the meeting held on 4 June 2019\n\n\(heading) The Chair welcomed everyone.\n\nItem 5. Planning. No applications were received.\n"
+        let items = parse(text).sections.first?.items ?? []
+        #expect(items.first?.number == number)
+        #expect(items.first.map { $0.title.hasPrefix(title) } == true, "\(items.map(\.title))")
+        #expect(items.map(\.number).last == "5")
+    }
+
     @Test func explainSaysWhichRuleWon() {
         let text = "Cabinet - Monday 7 July 2025 3.00 pm\n\nThe minutes of the previous meeting held on 2 June 2025 were agreed.\n\n1. Apologies\n\nNone.\n"
         let explanation = MinutesParser().explain(text, fileName: "cabinet.txt")

@@ -14,8 +14,13 @@ struct SubItems {
         var i = item.headingEnd + 1
         while i <= item.end {
             defer { i += 1 }
-            guard lines[i].isContent, !lines[i].isBullet,
-                  let (label, rest) = subLabel(lines[i].text, previousLetter: letter) ?? suffixLabel(lines[i].text, of: item.number) else { continue }
+            guard lines[i].isContent, !lines[i].isBullet else { continue }
+            if let number = listedDecimal(lines[i].text, of: item.number), let next = nextContent(after: i, limit: item.end),
+               isListingEntry(title: next, limit: item.end) {
+                heads.append((number, lines[next].text.trimmingAny(of: ";,. "), i, next))
+                continue
+            }
+            guard let (label, rest) = subLabel(lines[i].text, previousLetter: letter) ?? suffixLabel(lines[i].text, of: item.number) else { continue }
             var title = rest
             var headingEnd = i
             if title.isEmpty {
@@ -68,6 +73,27 @@ struct SubItems {
         let romanShaped = inside.allSatisfy { "ivx".contains($0) }
         if inside.count == 1, !(romanShaped && previousLetter != nil && previousLetter != "h") { return (.letter(inside), rest) }
         return romanShaped ? (.roman(inside), rest) : nil
+    }
+
+    /// "5.1" alone on its line under item 5: a sub-item of a ModernGov "No. Item" listing, which
+    /// prints each number on a line of its own ("5. MINUTES" / "5.1" / "5TH FEBRUARY, 2018;").
+    private func listedDecimal(_ text: String, of parent: String) -> String? {
+        guard !parent.isEmpty, parent.allSatisfy(\.isNumber), text.hasPrefix(parent + ".") else { return nil }
+        var sub = text.dropFirst(parent.count + 1)
+        if sub.last == "." { sub = sub.dropLast() }
+        guard !sub.isEmpty, sub.count <= 2, sub.allSatisfy(\.isNumber) else { return nil }
+        return parent + "." + sub
+    }
+
+    /// A listing's entry: a short title, then the page's own labels under it ("Additional
+    /// documents:", "Minutes:", "Decision:"), which a paragraph of a report never has. The title
+    /// is taken as printed, a date or a sentence's end included ("14TH MAY, 2018.").
+    private func isListingEntry(title: Int, limit: Int) -> Bool {
+        guard TextScanning.wordCount(lines[title].text) <= 12 else { return false }
+        var j = title + 1
+        while j <= limit, lines[j].isBlank { j += 1 }
+        guard j <= limit, lines[j].isFurniture else { return false }
+        return ["additional documents:", "minutes:", "decision:"].contains(lines[j].lower)
     }
 
     private func isHeadingLike(_ title: String) -> Bool {

@@ -51,12 +51,30 @@ struct NumberedHeading: Sendable, Equatable {
         var key = 0
         while i < rest.count, i < 4, TextScanning.isDigit(rest[i]) { key = key * 10 + Int(rest[i].value - 48); i += 1 }
         guard i > 0 else { return nil }
-        let number = String(String.UnicodeScalarView(rest[0..<i]))
-        // "Items 1/2" and "Item 5(a)" are not headings of one item.
+        var number = String(String.UnicodeScalarView(rest[0..<i]))
+        // "Items 1/2. Welcome/Apologies", "Items 3 & 4": one heading over two items, numbered
+        // as printed and ordered by its first.
+        if label == "items ", let joined = joinedSecondNumber(rest, from: i) {
+            number += String(String.UnicodeScalarView(rest[i..<joined]))
+            i = joined
+        }
+        // "Item 5(a)" is not the heading of one item.
         while i < rest.count, rest[i] == "." || rest[i] == ":" || rest[i] == "-" || rest[i] == "–" || TextScanning.isSpace(rest[i]) { i += 1 }
         if i == rest.count { return NumberedHeading(number: number, key: key, title: "", bare: false, titleOnNextLine: true) }
         guard TextScanning.isUpper(rest[i]) else { return nil }
         return NumberedHeading(number: number, key: key, title: String(String.UnicodeScalarView(rest[i...])), bare: false)
+    }
+
+    /// Where "/2", " & 2" or " and 2" after an item's number ends, if one follows `i`.
+    private static func joinedSecondNumber(_ s: [Unicode.Scalar], from i: Int) -> Int? {
+        for joiner in ["/", " & ", " and ", "-"] {
+            let j = Array(joiner.unicodeScalars)
+            guard i + j.count < s.count, Array(s[i..<(i + j.count)]) == j else { continue }
+            var end = i + j.count
+            while end < s.count, end - i - j.count < 3, TextScanning.isDigit(s[end]) { end += 1 }
+            if end > i + j.count { return end }
+        }
+        return nil
     }
 
     private static func parse(scalars s: [Unicode.Scalar]) -> NumberedHeading? {
