@@ -344,6 +344,34 @@ import Testing
         #expect(attendance?.chairFirstPresent == ["Penrose", "Tavener", "Ellery", "Tavener"])
     }
 
+    @Test func boardsRollWithInitialsAndApologiesByInitials() {
+        let text = """
+        A Meeting of the Hollins Academy Local Governing Board
+
+        was held in the library at the Academy on Tuesday 3rd March 2020 at 5.00pm.
+
+        Mrs A Penrose [AP] Chair (FG); Mr B Tavener [BT] Headteacher (SG); Dr C Ellery [CE] Vice Chair (FG)
+
+        Mr D Rowe [DR] (PG); Ms E Hale [EH] (CG)
+
+        (FG) Foundation Governor; (SG) Staff Governor; (PG) Parent Governor; (CG) Co-opted Governor
+
+        Mr F Nash [FN] Clerk to Governors
+
+        Mr G Lowe; Mrs H Marsh
+
+        The Clerk was in receipt of apologies from DR and EH, which were accepted.
+
+        The Chair opened the meeting.
+        """
+        let section = parse(text).sections.first
+        #expect(section?.kind == .minutes)
+        #expect(section?.meetingDate?.iso == "2020-03-03")
+        #expect(section?.attendance?.chair == "Penrose")
+        #expect(section?.attendance?.chairFirstPresent == ["Penrose", "Tavener", "Ellery"])
+        #expect(section?.attendance?.apologies == ["Rowe", "Hale"])
+    }
+
     @Test func bulletedAttendanceInFlattenedText() {
         let text = """
         Minutes of the meeting of the Ashcombe Community Council held at the school on Monday, 13th March, 2017 at 7pm

@@ -153,6 +153,13 @@ struct SectionSplitter {
             let previousBlank = i == 0 || !lines[i - 1].isContent
             return previousBlank && DateExtractor.firstDate(in: lower) != nil
         }
+        if lower.hasPrefix("a meeting of ") {
+            // "A Meeting of the X / was held in the boardroom … on Thursday 5th December 2019":
+            // the record of a meeting held (a notice says it "will be held").
+            let next = p + 1 < content.count ? lines[content[p + 1]].lower : ""
+            let sentence = next.hasPrefix("was held") ? lower + " " + next : lower
+            return sentence.contains(" was held ") && DateExtractor.firstDate(in: sentence) != nil
+        }
         return false
     }
 

@@ -17,6 +17,8 @@ enum AttendanceExtractor {
         var apologies: [String] = []
         var inAttendance: [String] = []
         var substitutes: [String] = []
+        /// The apologies as printed, for a roll that names people by their initials.
+        var apologyLists: [Substring] = []
         var found = false
         for paragraph in paragraphs {
             let lower = TextScanning.asciiLowercased(paragraph)
@@ -42,13 +44,17 @@ enum AttendanceExtractor {
                 _ = parseList(afterLabel(paragraph), chair: &ignored, substitutes: &substitutes)
                 inAttendance += listed.compactMap { surname(of: $0.name) }
             } else if lower.hasPrefix("apolog") || lower.contains("apologies for absence were") || lower.contains("apologies were received")
+                        || lower.contains(" receipt of apologies from ")
                         || lower.hasPrefix("ymddiheuriadau") {
                 found = true
                 var ignored: String?
                 // A list after "from" or a colon; "Apologies and Attendees" alone is a heading.
                 let list: Substring?
                 if let r = paragraph.range(of: " from ") { list = paragraph[r.upperBound...] } else if paragraph.contains(":") { list = afterLabel(paragraph) } else { list = nil }
-                if let list { apologies.append(contentsOf: parseList(list, chair: &ignored, substitutes: &substitutes)) }
+                if let list {
+                    apologies.append(contentsOf: parseList(list, chair: &ignored, substitutes: &substitutes))
+                    apologyLists.append(list)
+                }
             } else if lower.contains(" in attendance"), lower.hasPrefix("councillor") || lower.hasPrefix("cllr") {
                 // "Councillor Steele, Chair of the …, was in attendance at the invitation of the Chair."
                 found = true
@@ -67,6 +73,13 @@ enum AttendanceExtractor {
             // "Cllrs M Cain, Mrs L Williams, J Evans and R Williams": the roll with no label.
             found = true
             present = parseList(Substring(roll), chair: &chair, substitutes: &substitutes)
+        } else if present.isEmpty, chair == nil, let roll = InitialledRoll(paragraphs: paragraphs) {
+            // "Mr C Worts [CW] Chair (FTG); Mr M Evans [MJE] Headmaster (SG)": a board's roll,
+            // members sending apologies among them, named by their initials ("apologies from SF").
+            found = true
+            chair = roll.chair
+            apologies = roll.readingInitials(in: apologyLists, besides: apologies)
+            present = roll.members.filter { !apologies.contains($0) }
         }
         guard found else { return nil }
         var attendance = Attendance(chair: chair, present: present.filter { $0 != chair }, apologies: apologies, inAttendance: inAttendance)
