@@ -74,9 +74,12 @@ public struct CorpusWalk: Sendable {
         defer { closedir(dir) }
         var entries: [DirectoryEntry] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                String(decoding: bytes.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            // The name is read in place, up to its NUL: readdir's records are only as long as
+            // their names (d_reclen), so copying `d_name` whole (256 bytes) reads past the last
+            // record of glibc's buffer, which faults when the buffer ends at a page's end (it did
+            // on a 1M-item corpus's folders).
+            let nameField = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            let name = String(cString: nameField.assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             let kind: EntryKind
             switch Int32(entry.pointee.d_type) {
