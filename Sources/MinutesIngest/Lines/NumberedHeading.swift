@@ -65,7 +65,7 @@ struct NumberedHeading: Sendable, Equatable {
         return NumberedHeading(number: number, key: key, title: String(String.UnicodeScalarView(rest[i...])), bare: false)
     }
 
-    /// Where "/2", " & 2" or " and 2" after an item's number ends, if one follows `i`.
+    /// Where "/2", " & 2", " and 2" or "-2" after an item's number ends, if one follows `i`.
     private static func joinedSecondNumber(_ s: [Unicode.Scalar], from i: Int) -> Int? {
         for joiner in ["/", " & ", " and ", "-"] {
             let j = Array(joiner.unicodeScalars)

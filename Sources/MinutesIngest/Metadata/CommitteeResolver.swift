@@ -78,7 +78,7 @@ struct CommitteeResolver {
         #"\b[Tt]he ((?:[A-Z][\w'’&-]*\s+(?:and\s+|of\s+|&\s+|for\s+)?){0,5}(?:Council|Committee|Sub-Committee|Authority|Board|Panel|Cabinet|Commission|Executive|Forum|Assembly))\b"#)
 
     /// The body the text names ("the Fire Authority", "the Council"), when its header names
-    /// none: the most often, the longer name on a tie. Once is enough: a passage cut from a page
+    /// none: the most often (see the tie below). Once is enough: a passage cut from a page
     /// may name its body once ("to ask a question relating to the functions of the Council"),
     /// and a name in the text is better than none.
     func mostNamed(in range: Range<Int>) -> Candidate? {
@@ -124,8 +124,8 @@ struct CommitteeResolver {
             let ns = text as NSString
             for match in Self.councilName.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
                 var words = ns.substring(with: match.range(at: 1)).split(separator: " ").map(String.init)
-                // "The Meath County Council", "Dear Cllr Hall, Sligo County Council": the
-                // capitalised words before the place that are not part of it.
+                // "The Meath County Council", "To Sligo County Council": capitalised words
+                // before the name that are not part of it.
                 while let first = words.first, words.count > 3, ["The", "Of", "And", "Dear", "To", "From"].contains(first) { words.removeFirst() }
                 counts[words.joined(separator: " "), default: (0, i)].count += 1
             }
